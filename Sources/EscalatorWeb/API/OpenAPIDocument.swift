@@ -1,0 +1,103 @@
+import EscalatorCore
+
+/// The OpenAPI 3 document for `/api/v1`, built from the catalogue of operations and the shared schemas.
+enum OpenAPIDocument {
+    static let json: String = build().serialized()
+
+    static func build() -> JSONValue {
+        var paths: [(String, [(String, JSONValue)])] = []
+        for operation in APICatalogue.operations {
+            let entry = (operation.method.lowercased(), describe(operation))
+            if let index = paths.firstIndex(where: { $0.0 == operation.openAPIPath }) {
+                paths[index].1.append(entry)
+            } else {
+                paths.append((operation.openAPIPath, [entry]))
+            }
+        }
+        return [
+            "openapi": "3.0.3",
+            "info": [
+                "title": "Escalator API",
+                "version": "1.0.0",
+                "description": .string("""
+                    The West Midlands Integrated Employment and Skills System. Every endpoint except `/healthz`, \
+                    `POST /api/v1/auth/token` and this document needs `Authorization: Bearer <token>`; get a token \
+                    from `POST /api/v1/auth/token`. Errors are `{"error": {"code", "message", "fields"}}`. \
+                    Lists take `page` and `size` and answer `{"items", "page", "size", "total"}`. Dates are \
+                    `yyyy-MM-dd`; timestamps ISO 8601; money in pence.
+                    """),
+            ],
+            "servers": [["url": "/"]],
+            "paths": .object(paths.map { ($0.0, .object($0.1)) }),
+            "components": [
+                "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]],
+                "schemas": .object(APISchemas.all),
+                "responses": .object(errorResponses.map { ($0.0, $0.1) }),
+            ],
+        ]
+    }
+
+    static let errorResponses: [(String, JSONValue)] = [
+        ("BadRequest", error("The request is malformed: bad JSON, a missing or wrongly typed field, or a bad parameter.")),
+        ("Unauthorised", error("Sign in first: no valid bearer token.")),
+        ("Forbidden", error("Your role may not do this.")),
+        ("NotFound", error("There is no such record, or you may not see it.")),
+        ("Conflict", error("The request conflicts with the record's state (a duplicate, say).")),
+        ("ValidationFailed", error("One or more fields are invalid; `fields` names each.")),
+        ("PayloadTooLarge", error("The body is too large.")),
+    ]
+
+    static func error(_ description: String) -> JSONValue {
+        ["description": .string(description), "content": ["application/json": ["schema": S.ref("Error")]]]
+    }
+
+    static func describe(_ operation: APIOperation) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [
+            ("summary", .string(operation.summary)),
+            ("operationId", .string(operationID(operation))),
+            ("tags", [.string(operation.tag)]),
+        ]
+        if !operation.roles.isEmpty {
+            pairs.append(("description", .string("Roles: " + operation.roles.map(\.rawValue).joined(separator: ", ") + ".")))
+        }
+        var parameters: [JSONValue] = operation.pathParameters.map {
+            ["name": .string($0), "in": "path", "required": true, "schema": $0.hasSuffix("ID") && !$0.contains("occupation") && !$0.contains("skill") ? S.uuid : S.string]
+        }
+        parameters += operation.query.map {
+            ["name": .string($0.name), "in": "query", "required": .bool($0.required), "description": .string($0.description), "schema": $0.schema]
+        }
+        if !parameters.isEmpty { pairs.append(("parameters", .array(parameters))) }
+        if let body = operation.body {
+            pairs.append(("requestBody", ["required": true, "content": ["application/json": ["schema": body]]]))
+        }
+        var responses: [(String, JSONValue)] = [
+            (String(operation.status), operation.response.map {
+                ["description": "Success.", "content": ["application/json": ["schema": $0]]]
+            } ?? ["description": "Success."]),
+        ]
+        let errorStatuses = ([400] + (operation.roles.isEmpty ? [] : [401]) + operation.errors)
+        for status in Set(errorStatuses).sorted() {
+            let name = switch status {
+            case 400: "BadRequest"
+            case 401: "Unauthorised"
+            case 403: "Forbidden"
+            case 404: "NotFound"
+            case 409: "Conflict"
+            case 413: "PayloadTooLarge"
+            default: "ValidationFailed"
+            }
+            responses.append((String(status), ["$ref": .string("#/components/responses/\(name)")]))
+        }
+        pairs.append(("responses", .object(responses)))
+        pairs.append(("security", operation.roles.isEmpty ? [] : [["bearer": []]]))
+        return .object(pairs)
+    }
+
+    static func operationID(_ operation: APIOperation) -> String {
+        let words = operation.path.split(separator: "/").dropFirst(2).map { part -> String in
+            let word = part.hasPrefix(":") ? "by-" + part.dropFirst() : String(part)
+            return word.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        }
+        return operation.method.lowercased() + words.joined()
+    }
+}

@@ -1,0 +1,50 @@
+import EscalatorCore
+import EscalatorPersistence
+import Fluent
+import FluentSQL
+import Vapor
+
+/// Which clients a user may see. Advisers see their organisation's clients and those who consented to
+/// share with it (while the consent stands); providers see clients referred to their programmes;
+/// administrators see all; employers and analysts see no client records.
+enum ClientAccess {
+    static func scope(_ query: QueryBuilder<ClientModel>, for user: AuthenticatedUser) throws -> QueryBuilder<ClientModel> {
+        switch user.role {
+        case .administrator:
+            return query
+        case .adviser:
+            return query.group(.or) { group in
+                group.filter(\.$organisationID == user.organisationID)
+                group.filter(.sql(embed: """
+                    \(ident: "clients").\(ident: "id") IN (SELECT \(ident: "client_id") FROM \(ident: "consents") \
+                    WHERE \(ident: "organisation_id") = \(bind: user.organisationID) AND \(ident: "withdrawn_at") IS NULL)
+                    """))
+            }
+        case .provider:
+            return query.filter(.sql(embed: """
+                \(ident: "clients").\(ident: "id") IN (SELECT r.\(ident: "client_id") FROM \(ident: "referrals") r \
+                JOIN \(ident: "programmes") p ON p.\(ident: "id") = r.\(ident: "programme_id") \
+                JOIN \(ident: "providers") pr ON pr.\(ident: "id") = p.\(ident: "provider_id") \
+                WHERE pr.\(ident: "organisation_id") = \(bind: user.organisationID))
+                """))
+        case .employer, .analyst:
+            throw AppError.forbidden("Your role (\(user.role.label.lowercased())) cannot see client records.")
+        }
+    }
+
+    /// The client, if this user may see it; a 404 otherwise, so that others' clients are not even confirmed to exist.
+    static func find(_ id: UUID, for user: AuthenticatedUser, on db: any Database) async throws -> ClientModel {
+        guard let client = try await scope(ClientModel.query(on: db), for: user).filter(\.$id == id).first() else {
+            throw AppError.notFound("Client")
+        }
+        return client
+    }
+
+    /// Changing a record (assessments, consents, referrals) is for advisers and administrators.
+    static func findForChange(_ id: UUID, for user: AuthenticatedUser, on db: any Database) async throws -> ClientModel {
+        guard user.role == .adviser || user.role == .administrator else {
+            throw AppError.forbidden("Only advisers can change a client's record.")
+        }
+        return try await find(id, for: user, on: db)
+    }
+}

@@ -1,0 +1,78 @@
+import EscalatorCore
+import Vapor
+
+extension Request {
+    /// A UUID path parameter, or a 404 naming what was not found.
+    func uuid(_ name: String, _ what: String) throws -> UUID {
+        guard let raw = parameters.get(name), let id = UUID(uuidString: raw) else { throw AppError.notFound(what) }
+        return id
+    }
+
+    /// `?page=&size=` with defaults; a value that is not a positive whole number is a 400 naming it.
+    func pageRequest() throws -> PageRequest {
+        func positive(_ name: String) throws -> Int? {
+            guard let raw = try? query.get(String.self, at: name), !raw.isEmpty else { return nil }
+            guard let value = Int(raw), value >= 1 else {
+                throw AppError.validation(name, "\(name) must be a whole number of 1 or more.")
+            }
+            return value
+        }
+        return PageRequest(page: try positive("page") ?? 1, size: min(try positive("size") ?? PageRequest.defaultSize, PageRequest.maximumSize))
+    }
+
+    func queryString(_ name: String) -> String? {
+        guard let raw = try? query.get(String.self, at: name) else { return nil }
+        let value = raw.trimmingCharacters(in: .whitespaces)
+        guard !value.isEmpty else { return nil }
+        return value
+    }
+}
+
+extension Response {
+    static func html(_ html: String, status: HTTPStatus = .ok) -> Response {
+        Response(status: status, headers: ["Content-Type": "text/html; charset=utf-8"], body: .init(string: html))
+    }
+
+    static func json<T: Encodable>(_ value: T, status: HTTPStatus = .ok) throws -> Response {
+        let response = Response(status: status)
+        try response.content.encode(value, using: JSONEncoder.api)
+        return response
+    }
+}
+
+extension JSONEncoder {
+    /// ISO 8601 dates, sorted keys: stable output for machines and tests.
+    static let api: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }()
+}
+
+/// A list response: `{"items": [...], "page", "size", "total"}`.
+struct PagedResponse<Item: Encodable & Sendable>: Encodable, Sendable {
+    var items: [Item]
+    var page: Int
+    var size: Int
+    var total: Int
+
+    init(_ page: Page<Item>) {
+        items = page.items
+        self.page = page.request.page
+        size = page.request.size
+        total = page.total
+    }
+}
+
+extension Date {
+    var ukDate: String {
+        let c = Calendar.utc.dateComponents([.year, .month, .day], from: self)
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        return "\(c.day!) \(months[c.month! - 1]) \(c.year!)"
+    }
+}
+
+func pounds(pence: Int) -> String {
+    String(format: "£%d.%02d", pence / 100, pence % 100)
+}

@@ -1,0 +1,39 @@
+import Vapor
+
+/// Every route of the app, in one place. Pages need a session user (and a CSRF token on every POST);
+/// `/api/v1` needs a bearer token (or a session); sign-in, health and the OpenAPI document are open.
+func routes(_ app: Application, environment: AppEnvironment) throws {
+    try app.register(collection: HealthController())
+
+    let pages = app.grouped(CSRFMiddleware())
+    try pages.register(collection: SignInController(environment: environment))
+
+    let signedIn = pages.grouped(RequirePageUser())
+    try signedIn.register(collection: HomeController())
+    try signedIn.register(collection: ClientsController(environment: environment))
+    try signedIn.register(collection: ProgrammesController(environment: environment))
+    try signedIn.register(collection: ReferralsController(environment: environment))
+    try signedIn.register(collection: JobStartsController(environment: environment))
+    try signedIn.register(collection: EmployersController(environment: environment))
+    try signedIn.register(collection: VacanciesController(environment: environment))
+    try signedIn.register(collection: AssessmentsController(environment: environment))
+    try signedIn.register(collection: MatchesController(environment: environment))
+    try signedIn.register(collection: InsightController(environment: environment))
+    try signedIn.register(collection: TaxonomyController(environment: environment))
+
+    let api = app.grouped("api", "v1")
+    try api.register(collection: TokenController(environment: environment))
+    try api.register(collection: OpenAPIController())
+
+    let apiSignedIn = api.grouped(RequireAPIUser())
+    try apiSignedIn.register(collection: ClientsAPIController(environment: environment))
+    try apiSignedIn.register(collection: ProgrammesAPIController(environment: environment))
+    try apiSignedIn.register(collection: ReferralsAPIController(environment: environment))
+    try apiSignedIn.register(collection: JobStartsAPIController(environment: environment))
+    try apiSignedIn.register(collection: EmployersAPIController(environment: environment))
+    try apiSignedIn.register(collection: VacanciesAPIController(environment: environment))
+    try apiSignedIn.register(collection: AssessmentsAPIController(environment: environment))
+    try apiSignedIn.register(collection: MatchesAPIController(environment: environment))
+    try apiSignedIn.register(collection: InsightAPIController(environment: environment))
+    try apiSignedIn.register(collection: TaxonomyAPIController(environment: environment))
+}

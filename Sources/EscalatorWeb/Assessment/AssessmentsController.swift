@@ -1,0 +1,49 @@
+import EscalatorCore
+import EscalatorPersistence
+import Fluent
+import Vapor
+
+/// Assessment pages: the form (pre-filled from the latest assessment), saving it, and viewing one.
+/// Advisers and administrators only.
+struct AssessmentsController: RouteCollection {
+    let environment: AppEnvironment
+
+    func boot(routes: any RoutesBuilder) throws {
+        let assessments = routes.grouped("clients", ":clientID", "assessments")
+        assessments.get("new", use: new)
+        assessments.post(use: create)
+        assessments.get(":assessmentID", use: show)
+    }
+
+    func new(req: Request) async throws -> Response {
+        let user = try req.require(.adviser, .administrator)
+        let client = try await ClientAccess.findForChange(try req.uuid("clientID", "Client"), for: user, on: req.db).value
+        let latest = try await AssessmentQueries.latest(clientID: client.id, on: req.db)
+        let state = AssessmentForm.state(from: latest, today: environment.now(), csrf: req.csrfToken)
+        return .html(AssessmentViews.form(client: client, state: state, taxonomy: try await Lookups.taxonomy(on: req.db), viewer: try req.viewer))
+    }
+
+    func create(req: Request) async throws -> Response {
+        let user = try req.require(.adviser, .administrator)
+        let clientID = try req.uuid("clientID", "Client")
+        let client = try await ClientAccess.findForChange(clientID, for: user, on: req.db).value
+        let form = try req.content.decode(AssessmentForm.self)
+        let taxonomy = try await Lookups.taxonomy(on: req.db)
+        let (input, formField) = form.input(taxonomy: taxonomy)
+        do {
+            _ = try await AssessmentService.record(
+                clientID: clientID, input, by: user, environment: environment, matching: req.application.matchingCache, on: req.db)
+            return req.redirect(to: "/clients/\(clientID)?notice=assessed")
+        } catch let AppError.validation(errors) {
+            let state = form.state(errors: errors, formField: formField, csrf: req.csrfToken)
+            return .html(AssessmentViews.form(client: client, state: state, taxonomy: taxonomy, viewer: try req.viewer), status: .unprocessableEntity)
+        }
+    }
+
+    func show(req: Request) async throws -> Response {
+        let user = try req.require(.adviser, .administrator)
+        let detail = try await AssessmentQueries.detail(
+            try req.uuid("assessmentID", "Assessment"), clientID: try req.uuid("clientID", "Client"), for: user, on: req.db)
+        return .html(AssessmentViews.show(detail, taxonomy: try await Lookups.taxonomy(on: req.db), viewer: try req.viewer))
+    }
+}

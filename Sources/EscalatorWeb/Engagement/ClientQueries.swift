@@ -1,0 +1,96 @@
+import EscalatorCore
+import EscalatorPersistence
+import Fluent
+import Vapor
+
+/// The reads behind the client pages and endpoints.
+enum ClientQueries {
+    struct Row: Sendable {
+        var client: Client
+        var wardName: String
+        var distanceFromWork: Int?
+    }
+
+    static func list(for user: AuthenticatedUser, search: String?, page request: PageRequest, on db: any Database) async throws -> Page<Row> {
+        var query = try ClientAccess.scope(ClientModel.query(on: db), for: user)
+        if let search {
+            query = query.group(.or) { group in
+                group.filter(\.$reference == search.uppercased())
+                group.filter(\.$familyName, .custom("LIKE"), search + "%")
+                group.filter(\.$givenName, .custom("LIKE"), search + "%")
+                group.filter(\.$postcode, .custom("LIKE"), search.uppercased() + "%")
+            }
+        }
+        let total = try await query.count()
+        let models = try await query.sort(\.$registeredAt, .descending).sort(\.$id).range(request.offset..<(request.offset + request.size)).all()
+        let ids = models.compactMap(\.id)
+        let wards = try await Lookups.wardNames(on: db)
+        let scores = try await latestScores(for: ids, on: db)
+        let rows = models.map { Row(client: $0.value, wardName: wards[$0.wardID] ?? $0.wardID, distanceFromWork: scores[$0.id!]) }
+        return Page(items: rows, request: request, total: total)
+    }
+
+    static func latestScores(for ids: [UUID], on db: any Database) async throws -> [UUID: Int] {
+        guard !ids.isEmpty else { return [:] }
+        let assessments = try await AssessmentModel.query(on: db).filter(\.$clientID ~~ ids).sort(\.$assessedOn).all()
+        var result: [UUID: Int] = [:]
+        for assessment in assessments { result[assessment.clientID] = assessment.distanceFromWork }
+        return result
+    }
+
+    struct Detail: Sendable {
+        var client: Client
+        var ward: Ward?
+        var consents: [(id: UUID, consent: Consent, organisationName: String)]
+        var assessments: [Assessment]
+        var latestScore: DistanceFromWorkScore?
+        var referrals: [ReferralQueries.Row]
+        var jobStarts: [JobStart]
+        var caseOwnerName: String?
+        var organisationName: String
+    }
+
+    static func detail(_ id: UUID, for user: AuthenticatedUser, on db: any Database) async throws -> Detail {
+        let model = try await ClientAccess.find(id, for: user, on: db)
+        let client = model.value
+        let ward = try await WardModel.find(client.wardID, on: db)?.value
+        let organisations = try await Lookups.organisationNames(on: db)
+        let consents = try await ConsentModel.query(on: db).filter(\.$clientID == id).sort(\.$givenAt).all()
+            .map { (id: $0.id!, consent: $0.value, organisationName: organisations[$0.organisationID] ?? "Unknown organisation") }
+        let assessments = try await AssessmentModel.query(on: db).filter(\.$clientID == id).sort(\.$assessedOn, .descending).all().map(\.value)
+        let latestScore = assessments.first.map {
+            DistanceFromWork.score($0, employmentStatus: client.employmentStatus, monthsOutOfWork: nil)
+        }
+        let referrals = try await ReferralQueries.rows(clientID: id, on: db)
+        let jobStarts = try await JobStartModel.query(on: db).filter(\.$clientID == id).sort(\.$startedOn, .descending).all().map(\.value)
+        let caseOwner: String? = if let owner = client.caseOwnerID { try await UserModel.find(owner, on: db)?.displayName } else { nil }
+        return Detail(
+            client: client, ward: ward, consents: consents, assessments: assessments, latestScore: latestScore,
+            referrals: referrals, jobStarts: jobStarts, caseOwnerName: caseOwner,
+            organisationName: organisations[client.organisationID] ?? "Unknown organisation")
+    }
+}
+
+/// Small lookup tables many pages need.
+enum Lookups {
+    static func wardNames(on db: any Database) async throws -> [String: String] {
+        Dictionary(try await WardModel.query(on: db).all().map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    static func wards(on db: any Database) async throws -> [Ward] {
+        try await WardModel.query(on: db).sort(\.$name).all().map(\.value)
+    }
+
+    static func organisationNames(on db: any Database) async throws -> [UUID: String] {
+        Dictionary(try await OrganisationModel.query(on: db).all().map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Partner organisations a client can consent to share with (everyone but employers).
+    static func partnerOrganisations(on db: any Database) async throws -> [Organisation] {
+        try await OrganisationModel.query(on: db).filter(\.$kind != .employer).sort(\.$name).all().map(\.value)
+    }
+
+    static func taxonomy(on db: any Database) async throws -> Taxonomy {
+        try await TaxonomyWriter.load(from: db)
+    }
+}

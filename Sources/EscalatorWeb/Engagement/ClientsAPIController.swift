@@ -1,0 +1,109 @@
+import EscalatorCore
+import EscalatorPersistence
+import Fluent
+import Vapor
+
+/// `/api/v1/clients`: client engagement for machines.
+struct ClientsAPIController: RouteCollection {
+    let environment: AppEnvironment
+
+    func boot(routes: any RoutesBuilder) throws {
+        let clients = routes.grouped("clients")
+        clients.get(use: list)
+        clients.post(use: create)
+        clients.get(":clientID", use: show)
+        clients.put(":clientID", use: update)
+        clients.post(":clientID", "consents", use: addConsent)
+        clients.post(":clientID", "consents", ":consentID", "withdraw", use: withdrawConsent)
+    }
+
+    struct ClientSummaryDTO: Content {
+        var id: UUID
+        var reference: String
+        var givenName: String
+        var familyName: String
+        var wardID: String
+        var wardName: String
+        var employmentStatus: EmploymentStatus
+        var distanceFromWork: Int?
+        var registeredAt: Date
+    }
+
+    struct ConsentDTO: Content {
+        var id: UUID
+        var organisationID: UUID
+        var organisationName: String
+        var purpose: String
+        var givenAt: Date
+        var withdrawnAt: Date?
+        var active: Bool
+    }
+
+    struct ClientDetailDTO: Content {
+        var client: Client
+        var consents: [ConsentDTO]
+        var latestAssessmentID: UUID?
+        var distanceFromWork: DistanceFromWorkScore?
+        var referralIDs: [UUID]
+        var jobStartIDs: [UUID]
+    }
+
+    func list(req: Request) async throws -> Response {
+        let page = try await ClientQueries.list(for: try req.user, search: req.queryString("q"), page: try req.pageRequest(), on: req.db)
+        return try .json(PagedResponse(page.map {
+            ClientSummaryDTO(id: $0.client.id, reference: $0.client.reference, givenName: $0.client.givenName,
+                             familyName: $0.client.familyName, wardID: $0.client.wardID, wardName: $0.wardName,
+                             employmentStatus: $0.client.employmentStatus, distanceFromWork: $0.distanceFromWork,
+                             registeredAt: $0.client.registeredAt)
+        }))
+    }
+
+    func create(req: Request) async throws -> Response {
+        let client = try await ClientService.register(try req.content.decode(ClientInput.self), by: try req.user, environment: environment, on: req.db)
+        return try .json(try await detail(client.id, req), status: .created)
+    }
+
+    func show(req: Request) async throws -> Response {
+        try .json(try await detail(try req.uuid("clientID", "Client"), req))
+    }
+
+    func update(req: Request) async throws -> Response {
+        let id = try req.uuid("clientID", "Client")
+        _ = try await ClientService.update(id, with: try req.content.decode(ClientInput.self), by: try req.user, environment: environment, on: req.db)
+        return try .json(try await detail(id, req))
+    }
+
+    struct ConsentInput: Content {
+        var organisationID: String?
+        var purpose: String?
+    }
+
+    func addConsent(req: Request) async throws -> Response {
+        let id = try req.uuid("clientID", "Client")
+        let input = try req.content.decode(ConsentInput.self)
+        _ = try await ClientService.recordConsent(clientID: id, organisationID: input.organisationID, purpose: input.purpose, by: try req.user, environment: environment, on: req.db)
+        return try .json(try await detail(id, req), status: .created)
+    }
+
+    func withdrawConsent(req: Request) async throws -> Response {
+        let id = try req.uuid("clientID", "Client")
+        try await ClientService.withdrawConsent(clientID: id, consentID: try req.uuid("consentID", "Consent"), by: try req.user, environment: environment, on: req.db)
+        return try .json(try await detail(id, req))
+    }
+
+    private func detail(_ id: UUID, _ req: Request) async throws -> ClientDetailDTO {
+        let detail = try await ClientQueries.detail(id, for: try req.user, on: req.db)
+        return ClientDetailDTO(
+            client: detail.client,
+            consents: detail.consents.map {
+                ConsentDTO(id: $0.id, organisationID: $0.consent.organisationID, organisationName: $0.organisationName,
+                           purpose: $0.consent.purpose, givenAt: $0.consent.givenAt, withdrawnAt: $0.consent.withdrawnAt,
+                           active: $0.consent.isActive)
+            },
+            latestAssessmentID: detail.assessments.first?.id, distanceFromWork: detail.latestScore,
+            referralIDs: detail.referrals.map(\.referral.id), jobStartIDs: detail.jobStarts.map(\.id))
+    }
+}
+
+extension EscalatorCore.Client: Content {}
+extension DistanceFromWorkScore: Content {}

@@ -1,0 +1,125 @@
+import EscalatorCore
+import EscalatorPersistence
+import Fluent
+import Vapor
+
+/// Client engagement pages: register, find, view and correct a client; record and withdraw consent.
+struct ClientsController: RouteCollection {
+    let environment: AppEnvironment
+
+    func boot(routes: any RoutesBuilder) throws {
+        let clients = routes.grouped("clients")
+        clients.get(use: index)
+        clients.get("new", use: new)
+        clients.post(use: create)
+        clients.get(":clientID", use: show)
+        clients.get(":clientID", "edit", use: edit)
+        clients.post(":clientID", "edit", use: update)
+        clients.post(":clientID", "consents", use: addConsent)
+        clients.post(":clientID", "consents", ":consentID", "withdraw", use: withdrawConsent)
+    }
+
+    func index(req: Request) async throws -> Response {
+        let user = try req.user
+        let search = req.queryString("q")
+        let page = try await ClientQueries.list(for: user, search: search, page: try req.pageRequest(), on: req.db)
+        return .html(ClientViews.index(page, search: search, viewer: try req.viewer))
+    }
+
+    func new(req: Request) async throws -> Response {
+        try req.require(.adviser, .administrator)
+        return try await renderForm(req, FormState(csrfToken: req.csrfToken))
+    }
+
+    func create(req: Request) async throws -> Response {
+        let user = try req.require(.adviser, .administrator)
+        let input = try req.content.decode(ClientInput.self)
+        do {
+            let client = try await ClientService.register(input, by: user, environment: environment, on: req.db)
+            return req.redirect(to: "/clients/\(client.id)?notice=registered")
+        } catch let AppError.validation(errors) {
+            return try await renderForm(req, Self.state(input, errors: errors, csrf: req.csrfToken), status: .unprocessableEntity)
+        }
+    }
+
+    func show(req: Request) async throws -> Response {
+        let user = try req.user
+        let detail = try await ClientQueries.detail(try req.uuid("clientID", "Client"), for: user, on: req.db)
+        let notice: String? = switch req.queryString("notice") {
+        case "registered": "Client registered. Next, assess them."
+        case "assessed": "Assessment saved."
+        case "updated": "Details saved."
+        case "consent": "Consent recorded."
+        case "withdrawn": "Consent withdrawn. That organisation can no longer see this record."
+        case "referred": "Referral made."
+        case "job-start": "Job start recorded."
+        default: nil
+        }
+        return .html(ClientViews.show(detail, taxonomy: try await Lookups.taxonomy(on: req.db),
+                                      partners: try await Lookups.partnerOrganisations(on: req.db),
+                                      viewer: try req.viewer, notice: notice))
+    }
+
+    func edit(req: Request) async throws -> Response {
+        let user = try req.user
+        let client = try await ClientAccess.findForChange(try req.uuid("clientID", "Client"), for: user, on: req.db).value
+        return try await renderForm(req, Self.state(client, csrf: req.csrfToken), editing: client)
+    }
+
+    func update(req: Request) async throws -> Response {
+        let user = try req.user
+        let id = try req.uuid("clientID", "Client")
+        let input = try req.content.decode(ClientInput.self)
+        do {
+            _ = try await ClientService.update(id, with: input, by: user, environment: environment, on: req.db)
+            return req.redirect(to: "/clients/\(id)?notice=updated")
+        } catch let AppError.validation(errors) {
+            let client = try await ClientAccess.find(id, for: user, on: req.db).value
+            return try await renderForm(req, Self.state(input, errors: errors, csrf: req.csrfToken), editing: client, status: .unprocessableEntity)
+        }
+    }
+
+    struct ConsentForm: Content {
+        var organisationID: String?
+        var purpose: String?
+    }
+
+    func addConsent(req: Request) async throws -> Response {
+        let user = try req.user
+        let id = try req.uuid("clientID", "Client")
+        let form = try req.content.decode(ConsentForm.self)
+        _ = try await ClientService.recordConsent(clientID: id, organisationID: form.organisationID, purpose: form.purpose, by: user, environment: environment, on: req.db)
+        return req.redirect(to: "/clients/\(id)?notice=consent")
+    }
+
+    func withdrawConsent(req: Request) async throws -> Response {
+        let user = try req.user
+        let id = try req.uuid("clientID", "Client")
+        try await ClientService.withdrawConsent(clientID: id, consentID: try req.uuid("consentID", "Consent"), by: user, environment: environment, on: req.db)
+        return req.redirect(to: "/clients/\(id)?notice=withdrawn")
+    }
+
+    private func renderForm(_ req: Request, _ state: FormState, editing client: Client? = nil, status: HTTPStatus = .ok) async throws -> Response {
+        .html(ClientViews.form(state, wards: try await Lookups.wards(on: req.db),
+                               partners: try await Lookups.partnerOrganisations(on: req.db),
+                               viewer: try req.viewer, editing: client), status: status)
+    }
+
+    static func state(_ input: ClientInput, errors: [FieldError], csrf: String) -> FormState {
+        FormState(
+            values: [
+                "givenName": input.givenName ?? "", "familyName": input.familyName ?? "", "dateOfBirth": input.dateOfBirth ?? "",
+                "email": input.email ?? "", "phone": input.phone ?? "", "postcode": input.postcode ?? "",
+                "wardID": input.wardID ?? "", "employmentStatus": input.employmentStatus ?? "", "referralSource": input.referralSource ?? "",
+            ],
+            lists: ["consentOrganisationIDs": input.consentOrganisationIDs ?? []], errors: errors, csrfToken: csrf)
+    }
+
+    static func state(_ client: Client, csrf: String) -> FormState {
+        FormState(values: [
+            "givenName": client.givenName, "familyName": client.familyName, "dateOfBirth": client.dateOfBirth?.isoDay ?? "",
+            "email": client.email ?? "", "phone": client.phone ?? "", "postcode": client.postcode, "wardID": client.wardID,
+            "employmentStatus": client.employmentStatus.rawValue, "referralSource": client.referralSource.rawValue,
+        ], csrfToken: csrf)
+    }
+}

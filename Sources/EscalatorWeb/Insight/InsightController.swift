@@ -1,0 +1,26 @@
+import EscalatorCore
+import Vapor
+
+/// `/insight`: the dashboard for analysts, advisers and administrators.
+struct InsightController: RouteCollection {
+    let environment: AppEnvironment
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("insight", use: show)
+    }
+
+    func show(req: Request) async throws -> Response {
+        try req.require(.analyst, .adviser, .administrator)
+        let authorities = try await InsightArea.localAuthorities(on: req.db)
+        let la = req.queryString("la")
+        let area: InsightArea
+        do {
+            area = try await InsightArea.resolve(la, on: req.db)
+        } catch let AppError.validation(errors) {
+            return .html(InsightViews.badFilter(errors, la: la ?? "", authorities: authorities, viewer: try req.viewer),
+                         status: .unprocessableEntity)
+        }
+        let data = try await InsightQueries.dashboard(area: area, now: environment.now(), on: req.db)
+        return .html(InsightViews.dashboard(data, authorities: authorities, viewer: try req.viewer))
+    }
+}

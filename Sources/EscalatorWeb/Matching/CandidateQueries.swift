@@ -1,0 +1,85 @@
+import EscalatorCore
+import EscalatorPersistence
+import Fluent
+import FluentSQL
+import Vapor
+
+/// Ranked candidates for a vacancy among clients who share their record: those with an active consent,
+/// and those of the viewer's own organisation. Employers see only their own vacancies, and candidates
+/// only by reference; advisers see names of the clients they may open.
+enum CandidateQueries {
+    static let defaultLimit = 50
+
+    struct Row: Sendable {
+        var match: VacancyMatch
+        var reference: String
+        /// Nil unless the viewer may open this client's record.
+        var name: String?
+        var minHoursPerWeek: Int
+        var maxHoursPerWeek: Int
+    }
+
+    struct Result: Sendable {
+        var vacancy: Vacancy
+        var employerName: String
+        var isLive: Bool
+        var rows: [Row]
+        /// True for employers: no names, contacts or barriers.
+        var pseudonymised: Bool
+        var taxonomy: Taxonomy
+    }
+
+    static func candidates(vacancyID: UUID, for user: AuthenticatedUser, limit: Int, now: Date, on req: Request) async throws -> Result {
+        guard [.adviser, .administrator, .employer].contains(user.role) else {
+            throw AppError.forbidden("Your role (\(user.role.label.lowercased())) cannot see candidates.")
+        }
+        let db = req.db
+        guard let vacancyModel = try await VacancyModel.find(vacancyID, on: db),
+              let employer = try await EmployerModel.find(vacancyModel.employerID, on: db) else {
+            throw AppError.notFound("Vacancy")
+        }
+        if user.role == .employer && employer.organisationID != user.organisationID { throw AppError.notFound("Vacancy") }
+
+        let snapshot = try await req.matchingSnapshot(now: now)
+        let vacancy = vacancyModel.value
+        let target = snapshot.vacanciesByID[vacancy.id] ?? VacancyTarget(vacancy: vacancy, location: snapshot.location(ofWard: vacancy.wardID))
+        let sharing = try await sharingClientIDs(organisationID: user.organisationID, on: db)
+        let profiles = snapshot.profiles.values.filter { sharing.contains($0.clientID) }
+            .sorted { $0.clientID.uuidString < $1.clientID.uuidString }
+        let matches = Matcher.rankCandidates(for: target, among: profiles, limit: limit, licenceSkillIDs: snapshot.licenceSkillIDs)
+
+        let ids = matches.map(\.clientID)
+        let clients = ids.isEmpty ? [:] : Dictionary(
+            try await ClientModel.query(on: db).filter(\.$id ~~ ids).all().map { ($0.id!, $0.value) }, uniquingKeysWith: { a, _ in a })
+        let openable: Set<UUID> = user.role == .employer || ids.isEmpty
+            ? []
+            : Set(try await ClientAccess.scope(ClientModel.query(on: db), for: user).filter(\.$id ~~ ids).all().compactMap(\.id))
+        let profilesByID = Dictionary(profiles.map { ($0.clientID, $0) }, uniquingKeysWith: { a, _ in a })
+        let rows = matches.compactMap { match -> Row? in
+            guard let client = clients[match.clientID], let profile = profilesByID[match.clientID] else { return nil }
+            return Row(
+                match: match, reference: client.reference, name: openable.contains(client.id) ? client.fullName : nil,
+                minHoursPerWeek: profile.minHoursPerWeek, maxHoursPerWeek: profile.maxHoursPerWeek)
+        }
+        return Result(
+            vacancy: vacancy, employerName: employer.name, isLive: snapshot.vacanciesByID[vacancy.id] != nil,
+            rows: rows, pseudonymised: user.role == .employer, taxonomy: snapshot.taxonomy)
+    }
+
+    /// Clients with at least one active consent, or registered by this organisation.
+    static func sharingClientIDs(organisationID: UUID, on db: any Database) async throws -> Set<UUID> {
+        let consenting = try await ConsentModel.query(on: db).filter(\.$withdrawnAt == nil).field(\.$clientID).unique().all().map(\.clientID)
+        let own = try await ClientModel.query(on: db).filter(\.$organisationID == organisationID).field(\.$id).all().compactMap(\.id)
+        return Set(consenting).union(own)
+    }
+
+    /// How far a candidate lives from the job, as a band that does not give their address away.
+    static func distanceBand(_ km: Double) -> String {
+        switch km {
+        case ..<5: "under 5 km"
+        case ..<10: "5–10 km"
+        case ..<20: "10–20 km"
+        default: "over 20 km"
+        }
+    }
+}

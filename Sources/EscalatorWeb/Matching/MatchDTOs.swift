@@ -1,0 +1,182 @@
+import EscalatorCore
+import Foundation
+import Vapor
+
+/// The JSON shapes of matches and candidates. Every score comes with the components that add up to it.
+enum MatchDTO {
+    struct Component: Content {
+        var name: String
+        var weight: Double
+        var value: Double
+        var contribution: Double
+        var explanation: String
+
+        init(_ c: ScoreComponent) {
+            name = c.name
+            weight = c.weight
+            value = c.value
+            contribution = c.contribution
+            explanation = c.explanation
+        }
+    }
+
+    struct SkillLine: Content {
+        var skillID: String
+        var skillName: String
+        var importance: Importance
+        var required: Int
+        var held: Int?
+
+        init(_ gap: SkillGap, taxonomy: Taxonomy) {
+            skillID = gap.skillID
+            skillName = taxonomy.skillName(gap.skillID)
+            importance = gap.importance
+            required = gap.required.rawValue
+            held = gap.held?.rawValue
+        }
+    }
+
+    struct MatchedVacancy: Content {
+        var vacancyID: UUID
+        var title: String
+        var employerName: String
+        var score: Double
+        var scorePercent: Int
+        var eligible: Bool
+        var components: [Component]
+        var skillsMet: [SkillLine]
+        var skillsMissing: [SkillLine]
+        var travelKm: Double
+        var blockers: [ConstraintNote]
+        var warnings: [ConstraintNote]
+    }
+
+    struct NamedSkill: Content {
+        var skillID: String
+        var skillName: String
+    }
+
+    struct CohortDTO: Content {
+        var cohortID: UUID
+        var startsOn: String
+        var freePlaces: Int
+    }
+
+    struct SuggestedProgramme: Content {
+        var programmeID: UUID
+        var title: String
+        var providerName: String
+        var type: ProgrammeType
+        var closesGaps: [NamedSkill]
+        var travelKm: Double
+        var entryMet: Bool
+        var freePlaces: Int
+        var supportsBarriers: [BarrierKind]
+        var guaranteedInterview: Bool
+        var nextCohort: CohortDTO?
+        var score: Double
+        var reasons: [String]
+    }
+
+    struct ClientMatches: Content {
+        var clientID: UUID
+        var assessmentID: UUID?
+        var assessedOn: String?
+        var includeIneligible: Bool
+        var vacancies: [MatchedVacancy]
+        var programmes: [SuggestedProgramme]
+    }
+
+    struct HoursAvailability: Content {
+        var minHoursPerWeek: Int
+        var maxHoursPerWeek: Int
+    }
+
+    struct Candidate: Content {
+        var clientReference: String
+        /// Only for advisers and administrators who may open the client's record.
+        var clientID: UUID?
+        var name: String?
+        var score: Double
+        var scorePercent: Int
+        var components: [Component]
+        var skillsMet: [SkillLine]
+        var skillsMissing: [SkillLine]
+        var distanceBand: String
+        /// Omitted for employers, who see the band only.
+        var travelKm: Double?
+        var hoursAvailability: HoursAvailability
+        var warnings: [ConstraintNote]
+    }
+
+    struct Candidates: Content {
+        var vacancyID: UUID
+        var title: String
+        var employerName: String
+        var live: Bool
+        var pseudonymised: Bool
+        var candidates: [Candidate]
+    }
+
+    static func percent(_ score: Double) -> Int { Int((score * 100).rounded()) }
+
+    static func clientMatches(_ result: ClientMatchQueries.Result) -> ClientMatches {
+        let taxonomy = result.taxonomy
+        return ClientMatches(
+            clientID: result.client.id, assessmentID: result.assessment?.id, assessedOn: result.assessment?.assessedOn.isoDay,
+            includeIneligible: result.includeIneligible,
+            vacancies: result.vacancies.map { row in
+                let m = row.match
+                return MatchedVacancy(
+                    vacancyID: row.vacancy.id, title: row.vacancy.title, employerName: row.employerName, score: m.score,
+                    scorePercent: percent(m.score), eligible: m.isEligible, components: m.components.map(Component.init),
+                    skillsMet: m.skillsMet.map { SkillLine($0, taxonomy: taxonomy) }, skillsMissing: m.skillsMissing.map { SkillLine($0, taxonomy: taxonomy) },
+                    travelKm: m.travelKm, blockers: m.blockers, warnings: m.warnings)
+            },
+            programmes: result.programmes.map { row in
+                let s = row.suggestion
+                return SuggestedProgramme(
+                    programmeID: row.programme.id, title: row.programme.title, providerName: row.providerName, type: row.programme.type,
+                    closesGaps: s.closesGaps.map { NamedSkill(skillID: $0, skillName: taxonomy.skillName($0)) }, travelKm: s.travelKm,
+                    entryMet: s.entryMet, freePlaces: s.freePlaces, supportsBarriers: s.supportsBarriers,
+                    guaranteedInterview: row.programme.guaranteedInterview,
+                    nextCohort: row.nextCohort.map { CohortDTO(cohortID: $0.id, startsOn: $0.startsOn.isoDay, freePlaces: $0.freePlaces) },
+                    score: s.score, reasons: s.reasons)
+            })
+    }
+
+    static func candidates(_ result: CandidateQueries.Result) -> Candidates {
+        Candidates(
+            vacancyID: result.vacancy.id, title: result.vacancy.title, employerName: result.employerName, live: result.isLive,
+            pseudonymised: result.pseudonymised,
+            candidates: result.rows.map { row in
+                let m = CandidateView.visible(row.match, pseudonymised: result.pseudonymised)
+                return Candidate(
+                    clientReference: row.reference, clientID: row.name == nil ? nil : m.clientID, name: row.name,
+                    score: m.score, scorePercent: percent(m.score), components: m.components.map(Component.init),
+                    skillsMet: m.skillsMet.map { SkillLine($0, taxonomy: result.taxonomy) },
+                    skillsMissing: m.skillsMissing.map { SkillLine($0, taxonomy: result.taxonomy) },
+                    distanceBand: CandidateQueries.distanceBand(m.travelKm), travelKm: result.pseudonymised ? nil : m.travelKm,
+                    hoursAvailability: HoursAvailability(minHoursPerWeek: row.minHoursPerWeek, maxHoursPerWeek: row.maxHoursPerWeek),
+                    warnings: m.warnings)
+            })
+    }
+}
+
+/// What of a candidate's match an employer may see: travel is told as a band, never in kilometres, so
+/// that a candidate's home cannot be placed on a map.
+enum CandidateView {
+    static func visible(_ match: VacancyMatch, pseudonymised: Bool) -> VacancyMatch {
+        guard pseudonymised else { return match }
+        var m = match
+        let band = CandidateQueries.distanceBand(match.travelKm)
+        m.components = m.components.map { c in
+            guard c.name == "Travel" else { return c }
+            return ScoreComponent(name: c.name, weight: c.weight, value: c.value, explanation: "Lives \(band) from the job, within the distance they can travel.")
+        }
+        m.warnings = m.warnings.map { note in
+            note.kind == .travel ? ConstraintNote(kind: .travel, message: "The job is close to the furthest they can travel.") : note
+        }
+        return m
+    }
+}

@@ -1,0 +1,27 @@
+import EscalatorCore
+import Vapor
+
+/// `/api/v1`: explained matches for a client and candidates for a vacancy.
+struct MatchesAPIController: RouteCollection {
+    let environment: AppEnvironment
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("clients", ":clientID", "matches", use: clientMatches)
+        routes.get("vacancies", ":vacancyID", "candidates", use: candidates)
+    }
+
+    func clientMatches(req: Request) async throws -> Response {
+        let result = try await ClientMatchQueries.matches(
+            clientID: try req.uuid("clientID", "Client"), for: try req.user,
+            limit: try MatchingParameters.limit(req, default: ClientMatchQueries.defaultLimit),
+            includeIneligible: try MatchingParameters.flag(req, "includeIneligible"), now: environment.now(), on: req)
+        return try .json(MatchDTO.clientMatches(result))
+    }
+
+    func candidates(req: Request) async throws -> Response {
+        let result = try await CandidateQueries.candidates(
+            vacancyID: try req.uuid("vacancyID", "Vacancy"), for: try req.user,
+            limit: try MatchingParameters.limit(req, default: CandidateQueries.defaultLimit), now: environment.now(), on: req)
+        return try .json(MatchDTO.candidates(result))
+    }
+}

@@ -1,0 +1,26 @@
+import EscalatorCore
+import Vapor
+
+/// Matching pages: a client's ranked vacancies and gap-closing programmes; a vacancy's ranked candidates.
+struct MatchesController: RouteCollection {
+    let environment: AppEnvironment
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("clients", ":clientID", "matches", use: clientMatches)
+        routes.get("vacancies", ":vacancyID", "candidates", use: candidates)
+    }
+
+    func clientMatches(req: Request) async throws -> Response {
+        let result = try await ClientMatchQueries.matches(
+            clientID: try req.uuid("clientID", "Client"), for: try req.user, limit: ClientMatchQueries.defaultLimit,
+            includeIneligible: try MatchingParameters.flag(req, "nearMisses"), now: environment.now(), on: req)
+        return .html(MatchViews.clientMatches(result, viewer: try req.viewer))
+    }
+
+    func candidates(req: Request) async throws -> Response {
+        let result = try await CandidateQueries.candidates(
+            vacancyID: try req.uuid("vacancyID", "Vacancy"), for: try req.user, limit: CandidateQueries.defaultLimit,
+            now: environment.now(), on: req)
+        return .html(MatchViews.candidates(result, viewer: try req.viewer))
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import EscalatorCore
+import EscalatorWeb
+import Foundation
+
+struct MatchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "match",
+        abstract: "Rank every assessed client's best eligible live vacancies and write them as CSV.",
+        discussion: "Columns: client_id, rank (1 is best), vacancy_id, score (6 decimal places). Clients are ranked in parallel on every core.")
+
+    @Option(help: "How many vacancies to keep for each client.") var top = 10
+    @Option(help: "Write to this file instead of standard output.") var out: String?
+    @OptionGroup var database: DatabaseOptions
+
+    func validate() throws {
+        guard top >= 1 else { throw ValidationError("--top must be at least 1.") }
+    }
+
+    func run() async throws {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let environment = database.environment()
+        let inputs = try await withApplication(environment) { app in
+            try await migrate(app)
+            return try await MatchInputs.load(from: app.db, now: environment.now())
+        }
+        let loaded = clock.now
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let rows = await inputs.rankedRows(limit: top, workers: workers)
+        let matched = clock.now
+
+        let csv = CSVWriter.string(header: ["client_id", "rank", "vacancy_id", "score"], rows: rows)
+        if let out {
+            do {
+                try Data(csv.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+            } catch {
+                throw CommandFailure("Cannot write \(out): \(error.localizedDescription)")
+            }
+        } else {
+            FileHandle.standardOutput.write(Data(csv.utf8))
+        }
+        let report = "Ranked \(inputs.vacancies.count) live vacancies for \(inputs.profiles.count) assessed clients: \(rows.count) rows"
+            + (out.map { " written to \($0)" } ?? "")
+            + " in \(seconds(matched - started)) (loading \(seconds(loaded - started)), matching \(seconds(matched - loaded)) on \(workers) cores)."
+        // With the CSV on standard output, the report goes to standard error.
+        if out == nil { printError(report) } else { print(report) }
+    }
+
+    private func seconds(_ duration: Duration) -> String {
+        let (whole, attoseconds) = duration.components
+        return String(format: "%.2f s", Double(whole) + Double(attoseconds) / 1e18)
+    }
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import EscalatorCore
+import EscalatorPersistence
+import EscalatorWeb
+import Fluent
+import Foundation
+import Vapor
+
+extension Role: ExpressibleByArgument {}
+extension OrganisationKind: ExpressibleByArgument {}
+
+struct UsersCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "users", abstract: "Manage the people who sign in.", subcommands: [CreateUserCommand.self])
+}
+
+struct CreateUserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "create",
+        abstract: "Add a person who can sign in, for example the first administrator of a deployment.",
+        discussion: """
+        The password is read from the ESCALATOR_PASSWORD environment variable or, when that is not set, from \
+        standard input (one line), never from an argument. It must be 12 to 72 characters. It is stored as a \
+        Bcrypt hash (cost ESCALATOR_BCRYPT_COST, default 12).
+        """)
+
+    @Option(help: "Email address they sign in with.") var email: String
+    @Option(help: "Their name as shown in the app.") var name: String
+    @Option(help: "One of: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).") var role: Role
+    @Option(help: "The name of their organisation.") var organisation: String
+    @Option(help: "Create the organisation as this kind when none has that name: \(OrganisationKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var organisationKind: OrganisationKind?
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        let email = email.trimmingCharacters(in: .whitespaces).lowercased()
+        let name = name.trimmingCharacters(in: .whitespaces)
+        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !email.contains(" "), email.count <= 254 else {
+            throw CommandFailure("Enter an email address in the correct format, like name@example.com.")
+        }
+        guard !name.isEmpty, name.count <= 100 else { throw CommandFailure("Enter a name of 1 to 100 characters.") }
+        let password = try Self.readPassword()
+        guard password.count >= 12, password.utf8.count <= 72 else {
+            throw CommandFailure("The password must be at least 12 characters and at most 72 bytes.")
+        }
+
+        let organisationName = organisation.trimmingCharacters(in: .whitespaces)
+        let created = try await withApplication(database.environment()) { app in
+            try await migrate(app)
+            if try await UserModel.query(on: app.db).filter(\.$email == email).count() > 0 {
+                throw CommandFailure("A user with the email \(email) already exists.")
+            }
+            let matches = try await OrganisationModel.query(on: app.db).all()
+                .filter { $0.name.lowercased() == organisationName.lowercased() }
+            guard matches.count <= 1 else { throw CommandFailure("More than one organisation is named \(organisationName).") }
+            let hash = try app.password.hash(password)
+            let (user, organisationLabel) = (email, matches.first?.name ?? organisationName)
+            let role = role, name = name, kind = organisationKind, existing = matches.first
+            try await app.db.transaction { db in
+                let organisationID: UUID
+                if let existing {
+                    organisationID = existing.id!
+                } else if let kind {
+                    let model = OrganisationModel(Organisation(id: UUID(), name: organisationName, kind: kind))
+                    try await model.create(on: db)
+                    organisationID = model.id!
+                } else {
+                    throw CommandFailure(
+                        "No organisation is named \(organisationName). Add --organisation-kind KIND to create it "
+                            + "(kinds: \(OrganisationKind.allCases.map(\.rawValue).joined(separator: ", "))).")
+                }
+                try await UserModel(email: user, displayName: name, passwordHash: hash, role: role, organisationID: organisationID).create(on: db)
+            }
+            return "\(role.label) \(name) <\(user)> at \(organisationLabel)" + (existing == nil ? " (a new \(kind!.label.lowercased()) organisation)" : "")
+        }
+        print("Created \(created).")
+    }
+
+    /// ESCALATOR_PASSWORD, or one line of standard input (asked for without echo at a terminal).
+    static func readPassword() throws -> String {
+        if let password = ProcessInfo.processInfo.environment["ESCALATOR_PASSWORD"], !password.isEmpty { return password }
+        if isatty(STDIN_FILENO) == 1, let typed = getpass("Password: ") { return String(cString: typed) }
+        guard let line = readLine(strippingNewline: true), !line.isEmpty else {
+            throw CommandFailure("Give the password in ESCALATOR_PASSWORD or on standard input.")
+        }
+        return line
+    }
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+@main
+struct Escalator: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "escalator",
+        abstract: "The West Midlands Integrated Employment and Skills System.",
+        subcommands: [
+            DemoCommand.self, ServeCommand.self, MigrateCommand.self, SeedCommand.self,
+            ImportCommand.self, ExportCommand.self, TaxonomyCommand.self, MatchCommand.self, UsersCommand.self,
+        ])
+}

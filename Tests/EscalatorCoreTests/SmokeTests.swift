@@ -1,0 +1,3 @@
+import XCTest
+@testable import EscalatorCore
+final class SmokeTests: XCTestCase { func testRQF() { XCTAssertTrue(RQFLevel.level6.isDegree) } }

@@ -1,0 +1,119 @@
+import EscalatorCore
+import EscalatorPersistence
+@testable import EscalatorWeb
+import Fluent
+import FluentPostgresDriver
+import Foundation
+import SQLKit
+import Vapor
+import XCTVapor
+import XCTest
+
+/// A real app on a fresh database for one test: SQLite in memory by default; PostgreSQL when
+/// `TEST_DATABASE_URL` is set (each test gets its own schema-clean database state).
+final class TestApp: @unchecked Sendable {
+    let app: Application
+    let fixture = WebFixture()
+    let environment: AppEnvironment
+
+    private init(app: Application, environment: AppEnvironment) {
+        self.app = app
+        self.environment = environment
+    }
+
+    static var usingPostgres: Bool { ProcessInfo.processInfo.environment["TEST_DATABASE_URL"].map { !$0.isEmpty } ?? false }
+
+    static func make(file: StaticString = #filePath, line: UInt = #line) async throws -> TestApp {
+        let location: DatabaseLocation = if let url = ProcessInfo.processInfo.environment["TEST_DATABASE_URL"], !url.isEmpty {
+            .postgres(url: url)
+        } else {
+            .sqliteInMemory
+        }
+        let environment = AppEnvironment(database: location, bcryptCost: 4, now: { WebFixture.today })
+        let app = try await Application.make(.testing)
+        app.logger.logLevel = .warning
+        do {
+            try await configure(app, environment: environment)
+            if location.isPostgres { try await resetPostgres(app.db) }
+            try await migrate(app)
+            try await WebFixture().insert(on: app.db, passwordHash: try Bcrypt.hash(WebFixture.password, cost: 4))
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        return TestApp(app: app, environment: environment)
+    }
+
+    /// Drops everything so each PostgreSQL test starts from an empty schema.
+    private static func resetPostgres(_ db: any Database) async throws {
+        let sql = db as! any SQLDatabase
+        try await sql.raw("DROP SCHEMA public CASCADE").run()
+        try await sql.raw("CREATE SCHEMA public").run()
+    }
+
+    func shutdown() async throws {
+        try await app.asyncShutdown()
+    }
+
+    /// A bearer token for the fixture user with this role.
+    func token(_ role: TestRole) async throws -> String {
+        var token = ""
+        try await app.test(.POST, "/api/v1/auth/token", beforeRequest: { req async throws in
+            try req.content.encode(["email": fixture.email(role), "password": WebFixture.password])
+        }, afterResponse: { res async throws in
+            XCTAssertEqual(res.status, .created, "sign-in for \(role) failed: \(res.body.string)")
+            token = try res.content.get(String.self, at: "token")
+        })
+        return token
+    }
+
+    func bearer(_ role: TestRole) async throws -> HTTPHeaders {
+        ["Authorization": "Bearer \(try await token(role))"]
+    }
+
+    /// Signs in through the sign-in page and returns the session cookie and the CSRF token pages carry.
+    func pageSession(_ role: TestRole) async throws -> PageSession {
+        var session = PageSession(cookie: "", csrf: "")
+        try await app.test(.GET, "/sign-in") { res async throws in
+            session.absorb(res)
+        }
+        try await app.test(.POST, "/sign-in", beforeRequest: { req async throws in
+            req.headers.cookie = session.cookies
+            try req.content.encode(["email": fixture.email(role), "password": WebFixture.password, "_csrf": session.csrf, "next": "/"], as: .urlEncodedForm)
+        }, afterResponse: { res async throws in
+            XCTAssertEqual(res.status, .seeOther, "page sign-in for \(role) failed: \(res.body.string.prefix(300))")
+            session.absorb(res)
+        })
+        try await app.test(.GET, "/", beforeRequest: { req async throws in req.headers.cookie = session.cookies }, afterResponse: { res async throws in
+            session.absorb(res)
+        })
+        return session
+    }
+}
+
+/// A signed-in browser: its session cookie and the CSRF token from the last page.
+struct PageSession: Sendable {
+    var cookie: String
+    var csrf: String
+
+    var cookies: HTTPCookies { HTTPCookies(dictionaryLiteral: ("escalator-session", HTTPCookies.Value(string: cookie))) }
+
+    var headers: HTTPHeaders {
+        var headers = HTTPHeaders()
+        headers.cookie = cookies
+        return headers
+    }
+
+    mutating func absorb(_ res: XCTHTTPResponse) {
+        if let value = res.headers.setCookie?["escalator-session"]?.string { cookie = value }
+        let body = res.body.string
+        if let range = body.range(of: #"name="_csrf" value=""#) {
+            csrf = String(body[range.upperBound...].prefix { $0 != "\"" })
+        }
+    }
+
+    /// A form body with the CSRF token added.
+    func form(_ fields: [String: String]) -> [String: String] {
+        fields.merging(["_csrf": csrf]) { a, _ in a }
+    }
+}
