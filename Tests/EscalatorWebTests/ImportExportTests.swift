@@ -36,6 +36,19 @@ final class ImportExportTests: XCTestCase {
         }
     }
 
+    // Fixture records by name, so the tests do not depend on which `WebFixture` instance made the ids.
+    private func organisation(_ name: String) async throws -> UUID {
+        try await unwrapAsync(try await OrganisationModel.query(on: db).filter(\.$name == name).first()?.id)
+    }
+
+    private func employer(_ name: String) async throws -> UUID {
+        try await unwrapAsync(try await EmployerModel.query(on: db).filter(\.$name == name).first()?.id)
+    }
+
+    private func client(_ reference: String) async throws -> ClientModel {
+        try await unwrapAsync(try await ClientModel.query(on: db).filter(\.$reference == reference).first())
+    }
+
     private func places(_ problems: [ImportProblem]) -> [String] {
         problems.map { "\($0.line):\($0.column ?? "-")" }
     }
@@ -50,24 +63,27 @@ final class ImportExportTests: XCTestCase {
             wm-import01,Dev,Imported,,,,B15 2TT,\(f.wardB),low-paid-work,self-referral,Test Charity,
 
             """)
-        XCTAssertEqual(summary, ImportSummary(kind: .clients, rows: 2))
+        XCTAssertEqual(summary.kind, .clients)
+        XCTAssertEqual(summary.rows, 2)
         XCTAssertEqual(summary.description, "Imported 2 clients.")
         let after = try await ClientModel.query(on: db).count()
         XCTAssertEqual(after, before + 2)
 
-        let cara = try await XCTUnwrapAsync(try await ClientModel.query(on: db).filter(\.$givenName == "Cara").first())
+        let cara = try await unwrapAsync(try await ClientModel.query(on: db).filter(\.$givenName == "Cara").first())
         XCTAssertTrue(cara.reference.hasPrefix("WM-"), cara.reference)
         XCTAssertEqual(cara.reference.count, 11)
         XCTAssertEqual(cara.postcode, "B6 4AA")
         XCTAssertEqual(cara.email, "cara@example.test")
         XCTAssertEqual(cara.dateOfBirth, Date(isoDay: "1991-04-02"))
         XCTAssertEqual(cara.employmentStatus, .unemployed)
-        XCTAssertEqual(cara.organisationID, f.jobcentre)
+        let jobcentre = try await organisation("Jobcentre Plus Test")
+        XCTAssertEqual(cara.organisationID, jobcentre)
         XCTAssertEqual(cara.registeredAt, WebFixture.today)
         let consents = try await ConsentModel.query(on: db).filter(\.$clientID == cara.id!).all()
-        XCTAssertEqual(Set(consents.map(\.organisationID)), [f.college, f.charity])
+        let partners: Set = [try await organisation("Test College"), try await organisation("Test Charity")]
+        XCTAssertEqual(Set(consents.map(\.organisationID)), partners)
 
-        let dev = try await XCTUnwrapAsync(try await ClientModel.query(on: db).filter(\.$givenName == "Dev").first())
+        let dev = try await unwrapAsync(try await ClientModel.query(on: db).filter(\.$givenName == "Dev").first())
         XCTAssertEqual(dev.reference, "WM-IMPORT01")
         XCTAssertNil(dev.dateOfBirth)
         XCTAssertEqual(dev.referralSource, .selfReferral)
@@ -86,15 +102,16 @@ final class ImportExportTests: XCTestCase {
         let organisationsAfter = try await OrganisationModel.query(on: db).count()
         XCTAssertEqual(organisationsAfter, organisationsBefore + 1)
 
-        let bakery = try await XCTUnwrapAsync(try await EmployerModel.query(on: db).filter(\.$name == "Brand New Bakery Ltd").first())
+        let bakery = try await unwrapAsync(try await EmployerModel.query(on: db).filter(\.$name == "Brand New Bakery Ltd").first())
         XCTAssertEqual(bakery.sector, .hospitality)
         XCTAssertEqual(bakery.size, .small)
-        let organisation = try await XCTUnwrapAsync(try await OrganisationModel.find(bakery.organisationID, on: db))
-        XCTAssertEqual(organisation.name, "Brand New Bakery Ltd")
-        XCTAssertEqual(organisation.kind, .employer)
+        let bakeryOrganisation = try await unwrapAsync(try await OrganisationModel.find(bakery.organisationID, on: db))
+        XCTAssertEqual(bakeryOrganisation.name, "Brand New Bakery Ltd")
+        XCTAssertEqual(bakeryOrganisation.kind, .employer)
 
-        let logistics = try await XCTUnwrapAsync(try await EmployerModel.query(on: db).filter(\.$name == "Other Employer Logistics").first())
-        XCTAssertEqual(logistics.organisationID, f.otherEmployerOrg)
+        let logistics = try await unwrapAsync(try await EmployerModel.query(on: db).filter(\.$name == "Other Employer Logistics").first())
+        let otherEmployerOrg = try await organisation("Other Employer Ltd")
+        XCTAssertEqual(logistics.organisationID, otherEmployerOrg)
         XCTAssertEqual(logistics.postcode, "B15 1AB")
     }
 
@@ -110,8 +127,9 @@ final class ImportExportTests: XCTestCase {
         XCTAssertEqual(after, before + 2)
 
         let warehouse = try XCTUnwrap(StarterTaxonomy.taxonomy.occupation("O.WAREHOUSE_OPERATIVE"))
-        let picker = try await XCTUnwrapAsync(try await VacancyModel.query(on: db).filter(\.$title == "Night picker").first()).value
-        XCTAssertEqual(picker.employerID, f.employer)
+        let picker = try await unwrapAsync(try await VacancyModel.query(on: db).filter(\.$title == "Night picker").first()).value
+        let employerID = try await employer("Test Engineering Ltd")
+        XCTAssertEqual(picker.employerID, employerID)
         XCTAssertEqual(picker.essential.map(\.skillID), warehouse.essentialSkills.map(\.skillID))
         XCTAssertEqual(picker.desirable, [])
         XCTAssertEqual(picker.hourlyPayPence, 1250)
@@ -120,8 +138,9 @@ final class ImportExportTests: XCTestCase {
         XCTAssertEqual(picker.minimumAge, 18)
         XCTAssertEqual(picker.closingDate, Date(isoDay: "2027-02-28"))
 
-        let lead = try await XCTUnwrapAsync(try await VacancyModel.query(on: db).filter(\.$title == "Forklift lead").first()).value
-        XCTAssertEqual(lead.employerID, f.otherEmployer)
+        let lead = try await unwrapAsync(try await VacancyModel.query(on: db).filter(\.$title == "Forklift lead").first()).value
+        let otherEmployerID = try await employer("Other Employer Ltd")
+        XCTAssertEqual(lead.employerID, otherEmployerID)
         XCTAssertEqual(lead.requirements, [
             SkillRequirement(skillID: "L.FORKLIFT", importance: .essential, minimumLevel: .proficient),
             SkillRequirement(skillID: "B.NUMERACY", importance: .essential, minimumLevel: .basic),
@@ -140,8 +159,9 @@ final class ImportExportTests: XCTestCase {
             Test College,Forklift licence in a week,vocational,L.FORKLIFT:2;S.TEAMWORK:1,0,,1,30,B4 7AA,\(f.wardA),350.00,transport;childcare,true,2027-01-11:8;2027-02-08:10:3
             """)
         XCTAssertEqual(summary.rows, 1)
-        let model = try await XCTUnwrapAsync(try await ProgrammeModel.query(on: db).filter(\.$title == "Forklift licence in a week").first())
-        XCTAssertEqual(model.providerID, f.provider)
+        let model = try await unwrapAsync(try await ProgrammeModel.query(on: db).filter(\.$title == "Forklift licence in a week").first())
+        let providerID = try await unwrapAsync(try await ProviderModel.query(on: db).filter(\.$name == "Test College").first()?.id)
+        XCTAssertEqual(model.providerID, providerID)
         XCTAssertEqual(model.type, .vocational)
         XCTAssertEqual(model.skillsTaught.items, [SkillTaught(skillID: "L.FORKLIFT", levelReached: .working), SkillTaught(skillID: "S.TEAMWORK", levelReached: .basic)])
         XCTAssertNil(model.qualificationAwarded)
@@ -161,14 +181,14 @@ final class ImportExportTests: XCTestCase {
             E05099999,Bloxwich East,E08000030,Walsall,52.62,'-2.01,true,9000,5000,700,4000,900
             """)
         XCTAssertEqual(summary.description, "Imported 2 ward statistics rows.")
-        let aston = try await XCTUnwrapAsync(try await WardModel.find(f.wardA, on: db)).value
+        let aston = try await unwrapAsync(try await WardModel.find(f.wardA, on: db)).value
         XCTAssertEqual(aston.name, "Aston")
         XCTAssertFalse(aston.isTargetWard)
         XCTAssertEqual(aston.statistics, AreaStatistics(workingAgePopulation: 11000, employed: 6000, lookingForWork: 800, withLevel2: 5000, withDegree: 1600))
-        let bloxwich = try await XCTUnwrapAsync(try await WardModel.find("E05099999", on: db)).value
+        let bloxwich = try await unwrapAsync(try await WardModel.find("E05099999", on: db)).value
         XCTAssertEqual(bloxwich.localAuthorityID, "E08000030")
         XCTAssertEqual(bloxwich.centre, GeoPoint(latitude: 52.62, longitude: -2.01))
-        let walsall = try await XCTUnwrapAsync(try await LocalAuthorityModel.find("E08000030", on: db)).value
+        let walsall = try await unwrapAsync(try await LocalAuthorityModel.find("E08000030", on: db)).value
         XCTAssertEqual(walsall.name, "Walsall")
         XCTAssertEqual(walsall.centre, GeoPoint(latitude: 52.62, longitude: -2.01))
     }
@@ -253,7 +273,7 @@ final class ImportExportTests: XCTestCase {
 
     func testExportThenImportIntoAnEmptyDatabaseGivesTheSameRows() async throws {
         // A phone starting with "+" and negative longitudes exercise the formula guard on the way back in.
-        let client = try await XCTUnwrapAsync(try await ClientModel.find(f.clientA, on: db))
+        let client = try await self.client("WM-TESTAAAA")
         client.phone = "+44 7700 900123"
         try await client.save(on: db)
 
@@ -271,11 +291,12 @@ final class ImportExportTests: XCTestCase {
         try await ProgrammeModel.query(on: db).delete()
         try await VacancyModel.query(on: db).delete()
         try await EmployerModel.query(on: db).delete()
-        let ward = try await XCTUnwrapAsync(try await WardModel.find(f.wardB, on: db))
+        let ward = try await unwrapAsync(try await WardModel.find(f.wardB, on: db))
         ward.employed = 1
         try await ward.save(on: db)
         for kind in ImportKind.allCases {
-            XCTAssertNotEqual(try await DataExchange.exportCSV(kind, on: db), exports[kind], "\(kind) should differ once emptied")
+            let emptied = try await DataExchange.exportCSV(kind, on: db)
+            XCTAssertNotEqual(emptied, exports[kind], "\(kind) should differ once emptied")
         }
 
         for kind in [ImportKind.areaStatistics, .employers, .vacancies, .clients, .programmes] {
@@ -287,13 +308,13 @@ final class ImportExportTests: XCTestCase {
         }
         let reimported = try await ClientModel.query(on: db).filter(\.$reference == "WM-TESTAAAA").first()
         XCTAssertEqual(reimported?.phone, "+44 7700 900123")
-        let programme = try await XCTUnwrapAsync(try await ProgrammeModel.query(on: db).first())
-        let employer = try await XCTUnwrapAsync(try await EmployerModel.query(on: db).filter(\.$name == "Test Engineering Ltd").first())
+        let programme = try await unwrapAsync(try await ProgrammeModel.query(on: db).first())
+        let employer = try await unwrapAsync(try await EmployerModel.query(on: db).filter(\.$name == "Test Engineering Ltd").first())
         XCTAssertEqual(programme.coDesigningEmployerIDs.items, [employer.id!])
     }
 
     func testExportNeutralisesACellThatStartsWithAFormula() async throws {
-        let client = try await XCTUnwrapAsync(try await ClientModel.find(f.clientB, on: db))
+        let client = try await self.client("WM-TESTBBBB")
         client.familyName = "=HYPERLINK(\"http://evil.test\",\"click\")"
         try await client.save(on: db)
         let csv = try await DataExchange.exportCSV(.clients, on: db)
@@ -311,7 +332,7 @@ final class ImportExportTests: XCTestCase {
 }
 
 /// `XCTUnwrap` for a value an `await` produces.
-func XCTUnwrapAsync<T>(_ expression: @autoclosure () async throws -> T?, file: StaticString = #filePath, line: UInt = #line) async throws -> T {
+private func unwrapAsync<T>(_ expression: @autoclosure () async throws -> T?, file: StaticString = #filePath, line: UInt = #line) async throws -> T {
     let value = try await expression()
     return try XCTUnwrap(value, file: file, line: line)
 }

@@ -9,17 +9,17 @@ import XCTest
 
 final class MatchingTests: XCTestCase {
     private var t: TestApp!
+    private var f: FixtureIDs!
 
     override func setUp() async throws {
         t = try await TestApp.make()
+        f = try await FixtureIDs.load(t)
     }
 
     override func tearDown() async throws {
         try await t?.shutdown()
         t = nil
     }
-
-    private var f: WebFixture { t.fixture }
 
     private func get(_ path: String, as role: TestRole) async throws -> XCTHTTPResponse {
         let headers = try await t.bearer(role)
@@ -244,5 +244,35 @@ final class MatchingTests: XCTestCase {
         XCTAssertEqual(CandidateQueries.distanceBand(5), "5–10 km")
         XCTAssertEqual(CandidateQueries.distanceBand(19.9), "10–20 km")
         XCTAssertEqual(CandidateQueries.distanceBand(20), "over 20 km")
+    }
+}
+
+/// The fixture's ids as stored, looked up by their natural keys (references, emails, titles), so the
+/// tests do not depend on which `WebFixture` instance inserted the rows.
+private struct FixtureIDs {
+    var clientA: UUID, clientB: UUID, assessmentA: UUID, adviser: UUID
+    var vacancy: UUID, otherVacancy: UUID, programme: UUID, cohort: UUID
+    var wardA: String
+
+    static func load(_ t: TestApp) async throws -> FixtureIDs {
+        let db = t.app.db
+        func client(_ reference: String) async throws -> UUID {
+            let found = try await ClientModel.query(on: db).filter(\.$reference == reference).first()
+            return try XCTUnwrap(found?.id)
+        }
+        func vacancy(_ title: String) async throws -> UUID {
+            let found = try await VacancyModel.query(on: db).filter(\.$title == title).first()
+            return try XCTUnwrap(found?.id)
+        }
+        let clientA = try await client("WM-TESTAAAA"), clientB = try await client("WM-TESTBBBB")
+        let assessment = try await AssessmentModel.query(on: db).filter(\.$clientID == clientA).first()
+        let adviser = try await UserModel.query(on: db).filter(\.$email == t.fixture.email(.adviser)).first()
+        let programme = try await ProgrammeModel.query(on: db).filter(\.$title == "Warehouse skills bootcamp").first()
+        let programmeID = try XCTUnwrap(programme?.id)
+        let cohort = try await CohortModel.query(on: db).filter(\.$programmeID == programmeID).first()
+        return FixtureIDs(
+            clientA: clientA, clientB: clientB, assessmentA: try XCTUnwrap(assessment?.id), adviser: try XCTUnwrap(adviser?.id),
+            vacancy: try await vacancy("Warehouse operative"), otherVacancy: try await vacancy("Stock assistant"),
+            programme: programmeID, cohort: try XCTUnwrap(cohort?.id), wardA: t.fixture.wardA)
     }
 }

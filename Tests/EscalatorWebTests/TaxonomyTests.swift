@@ -18,7 +18,6 @@ final class TaxonomyTests: XCTestCase {
         t = nil
     }
 
-    private var f: WebFixture { t.fixture }
     private let starter = StarterTaxonomy.taxonomy
 
     private struct OccupationList: Decodable {
@@ -114,7 +113,7 @@ final class TaxonomyTests: XCTestCase {
         XCTAssertEqual(detail.liveVacancies, 2)
 
         // A closed vacancy is not live.
-        let found = try await VacancyModel.find(f.otherVacancy, on: t.app.db)
+        let found = try await VacancyModel.query(on: t.app.db).filter(\.$title == "Stock assistant").first()
         let vacancy = try XCTUnwrap(found)
         vacancy.status = .closed
         try await vacancy.save(on: t.app.db)
@@ -166,7 +165,7 @@ final class TaxonomyTests: XCTestCase {
         XCTAssertEqual(res.status, .ok)
         let html = res.body.string
         for heading in ["Basic skills", "Licences and checks", "Occupational skills: logistics", "Occupational skills: cross-sector"] {
-            XCTAssertTrue(html.contains("<h2 class=\"heading-m\">\(heading)</h2>"), heading)
+            XCTAssertTrue(html.contains(">\(heading)</h2>"), heading)
         }
         XCTAssertLessThan(html.range(of: ">Basic skills</h2>")!.lowerBound, html.range(of: ">Licences and checks</h2>")!.lowerBound)
         XCTAssertTrue(html.contains("<a href=\"/taxonomy/skills/L.FORKLIFT\">Forklift licence</a>"))

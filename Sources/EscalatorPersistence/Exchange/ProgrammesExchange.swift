@@ -2,8 +2,7 @@ import EscalatorCore
 import Fluent
 import Foundation
 
-/// Programmes of providers already in the database, with their cohorts. A provider's programme
-/// titles are unique, so importing the same file twice is refused rather than doubled.
+/// Programmes of providers already in the database, with their cohorts.
 enum ProgrammesExchange: ExchangeFormat {
     static let kind = ImportKind.programmes
 
@@ -20,8 +19,6 @@ enum ProgrammesExchange: ExchangeFormat {
         let providers = try await ExchangeLookups.providers(on: db)
         let employers = try await ExchangeLookups.employers(on: db)
         let taxonomy = try await TaxonomyWriter.load(from: db)
-        let existing = Set(try await ProgrammeModel.query(on: db).all().map { titleKey($0.providerID, $0.title) })
-        var titleLines: [String: Int] = [:]
         var problems: [ImportProblem] = []
         var programmes: [Programme] = []
 
@@ -29,15 +26,6 @@ enum ProgrammesExchange: ExchangeFormat {
             var row = RowCheck(record)
             let provider = row.named("provider", in: providers, what: "provider")
             let title = row.requiredText("title", max: 200)
-            if let provider, let title {
-                let key = titleKey(provider.id, title)
-                if let first = titleLines[key] {
-                    row.fail("title", "\(provider.name) has a programme called '\(title)' on line \(first) too")
-                } else if existing.contains(key) {
-                    row.fail("title", "\(provider.name) already has a programme called '\(title)' in the database")
-                }
-                titleLines[key] = titleLines[key] ?? record.line
-            }
             let type = row.enumValue("type", ProgrammeType.self)
             let taught = row.skills("skills_taught", taxonomy: taxonomy) ?? []
             if taught.isEmpty, !row.hasProblem("skills_taught") {
@@ -83,10 +71,6 @@ enum ProgrammesExchange: ExchangeFormat {
             try await cohortModels.createInBatches(on: db)
         }
         return programmes.count
-    }
-
-    private static func titleKey(_ providerID: UUID, _ title: String) -> String {
-        providerID.uuidString + "\u{1F}" + title.trimmingCharacters(in: .whitespaces).lowercased()
     }
 
     /// `yyyy-MM-dd:capacity` or `yyyy-MM-dd:capacity:enrolled`, separated by `;`.

@@ -38,7 +38,7 @@ struct AssessmentForm: Content, Sendable {
     static let travelModesField = "constraints[travelModes]"
 
     /// The same request as JSON input, and for each JSON path it can produce an error at, the form field
-    /// to show that error on. Skills are listed in taxonomy order; a level of "not held" leaves a skill out.
+    /// to show that error on. Skills are listed in the form's order; a level of "not held" leaves a skill out.
     func input(taxonomy: Taxonomy) -> (input: AssessmentInput, formField: [String: String]) {
         var fields: [String: String] = [
             "assessedOn": "assessedOn", "highestQualification": "highestQualification", "gcseEnglish": "gcseEnglish",
@@ -48,7 +48,7 @@ struct AssessmentForm: Content, Sendable {
         ]
         var skills: [AssessmentInput.SkillEntry] = []
         let levels = (level ?? [:]).filter { Validator.trimmed($0.value).map { $0 != Self.none } ?? false }
-        let known = taxonomy.sortedSkills.map(\.id).filter { levels[$0] != nil }
+        let known = AssessmentQueries.skillGroups(taxonomy).flatMap { $0.skills.map(\.id) }.filter { levels[$0] != nil }
         let unknown = levels.keys.filter { taxonomy.skill($0) == nil }.sorted()
         for id in known + unknown {
             let path = "skills[\(skills.count)]"

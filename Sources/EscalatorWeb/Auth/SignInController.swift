@@ -40,8 +40,7 @@ struct SignInController: RouteCollection {
         guard let user, errors.isEmpty else {
             return render(req, FormState(values: ["email": email, "next": form.next ?? "/"], errors: errors, csrfToken: req.csrfToken), status: .unauthorized)
         }
-        // A fresh session on sign-in, so a session id planted before sign-in is worthless afterwards.
-        req.session.destroy()
+        try await rotateSession(req)
         req.session.data[SessionUserAuthenticator.sessionKey] = user.id!.uuidString
         return req.redirect(to: Self.safeNext(form.next))
     }
@@ -50,6 +49,15 @@ struct SignInController: RouteCollection {
         req.auth.logout(AuthenticatedUser.self)
         req.session.destroy()
         return req.redirect(to: "/sign-in")
+    }
+
+    /// A fresh session id on sign-in, so an id planted before sign-in is worthless afterwards.
+    func rotateSession(_ req: Request) async throws {
+        if let old = req.session.id {
+            try await req.application.sessions.driver.deleteSession(old, for: req).get()
+        }
+        req.session.id = nil
+        req.session.data = SessionData()
     }
 
     /// Only local paths, so the sign-in page cannot be used to send people elsewhere.

@@ -11,13 +11,20 @@ enum InsightQueries {
     static let topSkills = 15
 
     static func dashboard(area: InsightArea, now: Date, on db: any Database) async throws -> InsightDashboard {
+        var tick = Date(); func lap(_ n: String) { print("LAP", n, Date().timeIntervalSince(tick)); tick = Date() }
         let clientIDs = try await clientIDs(in: area, now: now, on: db)
+        lap("clientIDs")
         let assessed = try await assessedSkills(in: area, now: now, on: db)
+        lap("assessed")
         let latest = SkillsDemandSupply.latestPerClient(assessed)
         let referrals = try await openReferrals(in: area, on: db)
+        lap("referrals")
         let starts = try await jobStarts(in: area, now: now, on: db)
+        lap("starts")
         let checks = try await checks(in: area, now: now, on: db)
+        lap("checks")
         let demand = try await liveDemand(in: area, now: now, on: db)
+        lap("demand")
 
         let stages = StageCounts(
             clientIDs: clientIDs,
@@ -26,7 +33,7 @@ enum InsightQueries {
         let sustainment = SustainmentRates.compute(jobStarts: starts, checks: checks, asOf: now)
         let skills = SkillsDemandSupply.top(topSkills, liveDemand: demand, assessed: latest)
         let skillNames = try await skillNames(skills.map(\.skillID), on: db)
-
+        lap("skillNames")
         return InsightDashboard(
             asOf: now.isoDay,
             area: .init(localAuthorityID: area.localAuthority?.id, name: area.name, wardCount: area.wards.count,
@@ -99,15 +106,16 @@ enum InsightQueries {
         return try await query.all().map { VacancyDemand(requirements: $0.requirements.items, openings: $0.openings) }
     }
 
+    /// Sums are cast to BIGINT because PostgreSQL sums integers as NUMERIC.
     static func programmePlaces(in area: InsightArea, on db: any Database) async throws -> InsightDashboard.ProgrammePlaces {
         let sql = db as! any SQLDatabase
         let whereClause: SQLQueryString = area.wardFilter.map { "WHERE \(wardCondition($0, table: "p"))" } ?? ""
         let rows = try await sql.raw("""
             SELECT p.\(ident: "type") AS \(ident: "type"), COUNT(DISTINCT p.\(ident: "id")) AS \(ident: "programmes"), \
-            COALESCE(SUM(c.\(ident: "capacity")), 0) AS \(ident: "capacity"), \
-            COALESCE(SUM(c.\(ident: "enrolled")), 0) AS \(ident: "enrolled"), \
-            COALESCE(SUM(CASE WHEN c.\(ident: "capacity") > c.\(ident: "enrolled") \
-            THEN c.\(ident: "capacity") - c.\(ident: "enrolled") ELSE 0 END), 0) AS \(ident: "free_places") \
+            CAST(COALESCE(SUM(c.\(ident: "capacity")), 0) AS BIGINT) AS \(ident: "capacity"), \
+            CAST(COALESCE(SUM(c.\(ident: "enrolled")), 0) AS BIGINT) AS \(ident: "enrolled"), \
+            CAST(COALESCE(SUM(CASE WHEN c.\(ident: "capacity") > c.\(ident: "enrolled") \
+            THEN c.\(ident: "capacity") - c.\(ident: "enrolled") ELSE 0 END), 0) AS BIGINT) AS \(ident: "free_places") \
             FROM \(ident: ProgrammeModel.schema) p \
             LEFT JOIN \(ident: CohortModel.schema) c ON c.\(ident: "programme_id") = p.\(ident: "id") \
             \(whereClause) \

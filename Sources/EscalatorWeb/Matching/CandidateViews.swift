@@ -20,7 +20,7 @@ extension MatchViews {
                 paragraph("No candidate who shares their record fits this vacancy's hours, travel and requirements yet.")
             } else {
                 table(
-                    caption: "\(result.rows.count) candidates, best match first",
+                    caption: "\(result.rows.count) \(result.rows.count == 1 ? "candidate" : "candidates"), best match first",
                     headers: ["Candidate", "Score", "Skills met", "Skills missing", "Lives", "Can work"],
                     rows: result.rows.map { row in
                         let match = CandidateView.visible(row.match, pseudonymised: result.pseudonymised)
@@ -52,7 +52,7 @@ extension MatchViews {
         if !pseudonymised, let name = row.name {
             return fragment {
                 link(name, to: "/clients/\(row.match.clientID)")
-                el("br")
+                voidEl("br")
                 el("span", .class("secondary-text")) { row.reference }
             }
         }

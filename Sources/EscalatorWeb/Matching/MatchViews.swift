@@ -79,8 +79,8 @@ enum MatchViews {
         let width = String(max(0, min(100, percent)))
         return el("svg", Attribute("xmlns", "http://www.w3.org/2000/svg"), Attribute("viewBox", "0 0 100 12"), Attribute("width", "120"),
                   Attribute("height", "12"), .aria("hidden", "true"), .class("score-bar-svg")) {
-            voidEl("rect", Attribute("width", "100"), Attribute("height", "12"), Attribute("fill", "#eeefef"))
-            voidEl("rect", Attribute("width", width), Attribute("height", "12"), Attribute("fill", "#1d70b8"))
+            el("rect", Attribute("width", "100"), Attribute("height", "12"), Attribute("fill", "#eeefef"))
+            el("rect", Attribute("width", width), Attribute("height", "12"), Attribute("fill", "#1d70b8"))
         }
     }
 
@@ -138,7 +138,7 @@ enum MatchViews {
                         [
                             fragment {
                                 link(row.programme.title, to: "/programmes/\(row.programme.id)")
-                                el("br")
+                                voidEl("br")
                                 el("span", .class("secondary-text")) { "\(row.providerName), \(row.programme.type.label.lowercased())" }
                             },
                             el("ul") { for reason in row.suggestion.reasons { el("li") { reason } } },

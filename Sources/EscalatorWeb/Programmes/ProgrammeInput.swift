@@ -87,7 +87,7 @@ struct ProgrammeInput: Content, Sendable {
         }
         let taught = Self.skills(taughtRows, in: skillIDs, &v).map { SkillTaught(skillID: $0.0, levelReached: $0.1) }
         if taught.isEmpty, !v.errors.contains(where: { $0.field.hasPrefix("skill") }) {
-            v.fail(skillsTaught == nil ? "skillID[0]" : "skillsTaught", "Add at least one skill the programme teaches")
+            v.fail(skillID == nil ? "skillsTaught" : "skillID[0]", "Add at least one skill the programme teaches")
         }
 
         let requiredRows: [Row] = if let requiredSkills {

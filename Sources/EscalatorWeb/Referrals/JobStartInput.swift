@@ -65,11 +65,16 @@ struct SustainmentCheckInput: Content, Sendable {
         } else {
             v.fail("milestone", "Choose which check this is")
         }
-        if let milestone, jobStart.checkDue(milestone) > today {
-            v.fail("milestone", "The \(milestone.label) check is not due until \(jobStart.checkDue(milestone).ukDate)")
+        var earliest = jobStart.startedOn
+        if let milestone {
+            let due = jobStart.checkDue(milestone)
+            if due > today {
+                v.fail("milestone", "The \(milestone.label) check is not due until \(due.ukDate)")
+            } else {
+                earliest = due
+            }
         }
-        let checkedOn = v.dateUpToToday(self.checkedOn, "checkedOn", label: "Date of the check", today: today,
-                                        earliest: milestone.map(jobStart.checkDue) ?? jobStart.startedOn)
+        let checkedOn = v.dateUpToToday(self.checkedOn, "checkedOn", label: "Date of the check", today: today, earliest: earliest)
         let inWork = v.yesNo(stillInWork.text, "stillInWork", missing: "Say whether the client is still in work")
         let note = v.optionalText(note, "note", max: 1000)
         try v.throwIfFailed()

@@ -55,8 +55,7 @@ struct CreateUserCommand: AsyncParsableCommand {
                 .filter { $0.name.lowercased() == organisationName.lowercased() }
             guard matches.count <= 1 else { throw CommandFailure("More than one organisation is named \(organisationName).") }
             let hash = try app.password.hash(password)
-            let (user, organisationLabel) = (email, matches.first?.name ?? organisationName)
-            let role = role, name = name, kind = organisationKind, existing = matches.first
+            let role = role, kind = organisationKind, existing = matches.first
             try await app.db.transaction { db in
                 let organisationID: UUID
                 if let existing {
@@ -70,9 +69,10 @@ struct CreateUserCommand: AsyncParsableCommand {
                         "No organisation is named \(organisationName). Add --organisation-kind KIND to create it "
                             + "(kinds: \(OrganisationKind.allCases.map(\.rawValue).joined(separator: ", "))).")
                 }
-                try await UserModel(email: user, displayName: name, passwordHash: hash, role: role, organisationID: organisationID).create(on: db)
+                try await UserModel(email: email, displayName: name, passwordHash: hash, role: role, organisationID: organisationID).create(on: db)
             }
-            return "\(role.label) \(name) <\(user)> at \(organisationLabel)" + (existing == nil ? " (a new \(kind!.label.lowercased()) organisation)" : "")
+            let at = existing?.name ?? organisationName
+            return "\(role.label) \(name) <\(email)> at \(at)" + (existing == nil ? " (a new \(kind!.label.lowercased()) organisation)" : "")
         }
         print("Created \(created).")
     }

@@ -13,11 +13,12 @@ import XCTest
 /// `TEST_DATABASE_URL` is set (each test gets its own schema-clean database state).
 final class TestApp: @unchecked Sendable {
     let app: Application
-    let fixture = WebFixture()
+    let fixture: WebFixture
     let environment: AppEnvironment
 
-    private init(app: Application, environment: AppEnvironment) {
+    private init(app: Application, fixture: WebFixture, environment: AppEnvironment) {
         self.app = app
+        self.fixture = fixture
         self.environment = environment
     }
 
@@ -30,18 +31,19 @@ final class TestApp: @unchecked Sendable {
             .sqliteInMemory
         }
         let environment = AppEnvironment(database: location, bcryptCost: 4, now: { WebFixture.today })
+        let fixture = WebFixture()
         let app = try await Application.make(.testing)
         app.logger.logLevel = .warning
         do {
             try await configure(app, environment: environment)
             if location.isPostgres { try await resetPostgres(app.db) }
             try await migrate(app)
-            try await WebFixture().insert(on: app.db, passwordHash: try Bcrypt.hash(WebFixture.password, cost: 4))
+            try await fixture.insert(on: app.db, passwordHash: try Bcrypt.hash(WebFixture.password, cost: 4))
         } catch {
             try? await app.asyncShutdown()
             throw error
         }
-        return TestApp(app: app, environment: environment)
+        return TestApp(app: app, fixture: fixture, environment: environment)
     }
 
     /// Drops everything so each PostgreSQL test starts from an empty schema.
