@@ -69,6 +69,14 @@ final class InsightTests: XCTestCase {
         XCTAssertEqual(fromIDs, fromClients)
         XCTAssertEqual(fromIDs.rows.map(\.count), [1, 1, 0, 0, 1, 1, 1])
         XCTAssertEqual(StageCounts(clientIDs: [], latestAssessmentIDs: [:], referrals: referrals, jobStarts: starts).total, 0)
+
+        // From a count alone: clients 1 to 5 plus 3 more that nothing names, who are registered.
+        let fromCount = StageCounts(clientCount: 8, latestAssessmentIDs: assessments, referrals: referrals, jobStarts: starts, checks: checks)
+        XCTAssertEqual(fromCount.rows.map(\.count), [4, 1, 0, 0, 1, 1, 1])
+        XCTAssertEqual(fromCount.total, 8)
+        // Client 1 is named by nothing, so a count of 4 leaves nobody else registered.
+        XCTAssertEqual(StageCounts(clientCount: 4, latestAssessmentIDs: assessments, referrals: referrals, jobStarts: starts, checks: checks).rows.map(\.count),
+                       [0, 1, 0, 0, 1, 1, 1])
     }
 
     // MARK: Sustainment

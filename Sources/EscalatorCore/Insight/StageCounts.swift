@@ -29,6 +29,22 @@ public struct StageCounts: Sendable, Hashable {
         rows = Distribution.countsForEveryCase(clientIDs) { stages[$0]! }
     }
 
+    /// The same counts when only the number of clients is known, so that a large caseload need not be
+    /// loaded: every client named by an assessment, referral or job start must be one of the `clientCount`,
+    /// and the others are registered, not yet assessed.
+    public init(
+        clientCount: Int, latestAssessmentIDs: [UUID: UUID], referrals: [Referral], jobStarts: [JobStart],
+        checks: [SustainmentCheck] = []
+    ) {
+        let named = Set(latestAssessmentIDs.keys).union(referrals.map(\.clientID)).union(jobStarts.map(\.clientID))
+        self.init(
+            clientIDs: Array(named), latestAssessmentIDs: latestAssessmentIDs, referrals: referrals, jobStarts: jobStarts,
+            checks: checks)
+        if let registered = rows.firstIndex(where: { $0.key == .registered }) {
+            rows[registered].count += max(0, clientCount - named.count)
+        }
+    }
+
     public subscript(stage: JourneyStage) -> Int { rows.first { $0.key == stage }?.count ?? 0 }
 
     public var total: Int { rows.reduce(0) { $0 + $1.count } }

@@ -21,7 +21,7 @@ enum AssessmentViews {
                 for step in plan {
                     el("li") {
                         el("strong") { "\(step.stage.label): \(step.title)" }
-                        el("br")
+                        voidEl("br")
                         el("span", .class("secondary-text")) { step.reason }
                     }
                 }

@@ -92,7 +92,7 @@ enum ClientViews {
             distanceFromWork(detail, taxonomy: taxonomy)
             consents(detail, partners: partners, viewer: viewer, canChange: canChange)
             assessments(detail)
-            ReferralViews.clientReferrals(detail.referrals, jobStarts: detail.jobStarts, clientID: client.id)
+            ReferralViews.clientReferrals(detail.referrals, jobStarts: detail.jobStarts, clientID: client.id, canChange: canChange)
         }
     }
 

@@ -70,6 +70,7 @@ struct ClientsAPIController: RouteCollection {
     func update(req: Request) async throws -> Response {
         let id = try req.uuid("clientID", "Client")
         _ = try await ClientService.update(id, with: try req.content.decode(ClientInput.self), by: try req.user, environment: environment, on: req.db)
+        await req.invalidateMatching()
         return try .json(try await detail(id, req))
     }
 

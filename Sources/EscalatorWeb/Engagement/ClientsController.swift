@@ -72,6 +72,7 @@ struct ClientsController: RouteCollection {
         let input = try req.content.decode(ClientInput.self)
         do {
             _ = try await ClientService.update(id, with: input, by: user, environment: environment, on: req.db)
+            await req.invalidateMatching()
             return req.redirect(to: "/clients/\(id)?notice=updated")
         } catch let AppError.validation(errors) {
             let client = try await ClientAccess.find(id, for: user, on: req.db).value

@@ -37,7 +37,7 @@ public enum Charts {
                 let bar = entry.bars[row]
                 let width = plotWidth * bar.value / maxValue
                 let barY = y + Double(s * 14)
-                shapes.append(voidEl("rect", Attribute("x", fmt(labelWidth)), Attribute("y", fmt(barY)),
+                shapes.append(el("rect", Attribute("x", fmt(labelWidth)), Attribute("y", fmt(barY)),
                                      Attribute("width", fmt(max(width, 0))), Attribute("height", "12"),
                                      Attribute("fill", colours[s % colours.count])))
                 shapes.append(el("text", Attribute("x", fmt(labelWidth + width + 4)), Attribute("y", fmt(barY + 10)),
@@ -46,7 +46,7 @@ public enum Charts {
         }
         let legend: [Node] = series.count < 2 ? [] : series.enumerated().map { index, entry in
             fragment {
-                voidEl("rect", Attribute("x", fmt(labelWidth + Double(index) * 130)), Attribute("y", "2"), Attribute("width", "10"),
+                el("rect", Attribute("x", fmt(labelWidth + Double(index) * 130)), Attribute("y", "2"), Attribute("width", "10"),
                        Attribute("height", "10"), Attribute("fill", colours[index % colours.count]))
                 el("text", Attribute("x", fmt(labelWidth + Double(index) * 130 + 14)), Attribute("y", "11"), Attribute("font-size", "12")) { entry.name }
             }

@@ -130,7 +130,7 @@ public enum NavSection: String, CaseIterable, Sendable {
         case (.clients, .adviser), (.employers, .adviser), (.vacancies, .adviser), (.programmes, .adviser),
              (.referrals, .adviser), (.insight, .adviser):
             true
-        case (.vacancies, .employer), (.employers, .employer), (.referrals, .employer): true
+        case (.vacancies, .employer), (.employers, .employer), (.programmes, .employer), (.referrals, .employer): true
         case (.programmes, .provider), (.referrals, .provider): true
         case (.insight, .analyst): true
         default: false

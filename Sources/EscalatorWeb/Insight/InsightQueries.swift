@@ -6,41 +6,46 @@ import Foundation
 import SQLKit
 
 /// The reads behind the insight dashboard. Counting is done in SQL where it can be; otherwise only the
-/// columns a statistic needs are loaded (never names or contact details), and the core computes it.
+/// columns a statistic needs are read (never names or contact details), straight from SQL rows for the
+/// large tables, and the core computes the statistic. All SQL here is plain enough for SQLite and PostgreSQL.
 enum InsightQueries {
     static let topSkills = 15
 
     static func dashboard(area: InsightArea, now: Date, on db: any Database) async throws -> InsightDashboard {
+        let sql = db as! any SQLDatabase
+        let scope = ClientScope(area: area, now: now)
         var tick = Date(); func lap(_ n: String) { print("LAP", n, Date().timeIntervalSince(tick)); tick = Date() }
-        let clientIDs = try await clientIDs(in: area, now: now, on: db)
-        lap("clientIDs")
-        let assessed = try await assessedSkills(in: area, now: now, on: db)
-        lap("assessed")
-        let latest = SkillsDemandSupply.latestPerClient(assessed)
-        let referrals = try await openReferrals(in: area, on: db)
+        let clientCount = try await count(clientsIn: scope, on: sql)
+        lap("clientCount")
+        let assessedAll = try await assessedSkills(scope, on: sql)
+        print("LAP decoded", Date().timeIntervalSince1970)
+        let latest = SkillsDemandSupply.latestPerClient(assessedAll)
+        lap("latest")
+        let referrals = try await openReferrals(scope, on: sql)
         lap("referrals")
-        let starts = try await jobStarts(in: area, now: now, on: db)
+        let starts = try await jobStarts(scope, on: db)
         lap("starts")
-        let checks = try await checks(in: area, now: now, on: db)
+        let checks = try await checks(scope, on: db)
         lap("checks")
         let demand = try await liveDemand(in: area, now: now, on: db)
         lap("demand")
 
         let stages = StageCounts(
-            clientIDs: clientIDs,
+            clientCount: clientCount,
             latestAssessmentIDs: Dictionary(latest.map { ($0.clientID, $0.assessmentID) }, uniquingKeysWith: { a, _ in a }),
             referrals: referrals, jobStarts: starts, checks: checks)
         let sustainment = SustainmentRates.compute(jobStarts: starts, checks: checks, asOf: now)
         let skills = SkillsDemandSupply.top(topSkills, liveDemand: demand, assessed: latest)
         let skillNames = try await skillNames(skills.map(\.skillID), on: db)
         lap("skillNames")
+        defer { lap("rest") }
         return InsightDashboard(
             asOf: now.isoDay,
             area: .init(localAuthorityID: area.localAuthority?.id, name: area.name, wardCount: area.wards.count,
                         targetWardCount: area.wards.filter(\.isTargetWard).count),
             clients: .init(total: stages.total, byStage: stages.rows.map { .init(stage: $0.key, label: $0.key.label, count: $0.count) }),
             vacancies: .init(live: demand.count, openings: demand.reduce(0) { $0 + $1.openings }),
-            programmePlaces: try await programmePlaces(in: area, on: db),
+            programmePlaces: try await programmePlaces(in: area, on: sql),
             jobStarts: .init(total: starts.count, sustainment: sustainment.map {
                 .init(weeks: $0.milestone.rawValue, due: $0.due, checked: $0.checked, stillInWork: $0.stillInWork, rate: $0.rate)
             }),
@@ -50,50 +55,88 @@ enum InsightQueries {
             })
     }
 
+    /// The clients counted: registered on or before the as-of day, living in the area.
+    struct ClientScope {
+        var area: InsightArea
+        var now: Date
+
+        /// The conditions on the `clients` table.
+        var conditions: SQLQueryString {
+            guard let wards = area.wardFilter else { return "\(ident: "registered_at") <= \(bind: now)" }
+            return "\(ident: "registered_at") <= \(bind: now) AND \(InsightQueries.wardCondition(wards))"
+        }
+
+        /// `column IN (the ids of the clients counted)`.
+        func contains(_ table: String, _ column: String) -> SQLQueryString {
+            "\(ident: table).\(ident: column) IN (SELECT \(ident: "id") FROM \(ident: ClientModel.schema) WHERE \(conditions))"
+        }
+    }
+
     // MARK: Clients and their journeys
 
-    static func clientIDs(in area: InsightArea, now: Date, on db: any Database) async throws -> [UUID] {
-        var query = ClientModel.query(on: db).field(\.$id).filter(\.$registeredAt <= now)
-        if let wards = area.wardFilter { query = query.filter(\.$wardID ~~ wards) }
-        return try await query.all().compactMap(\.id)
+    static func count(clientsIn scope: ClientScope, on sql: any SQLDatabase) async throws -> Int {
+        let row = try await sql.raw("SELECT COUNT(*) AS \(ident: "n") FROM \(ident: ClientModel.schema) WHERE \(scope.conditions)").first()
+        return try row?.decode(column: "n", as: Int.self) ?? 0
     }
 
-    static func assessedSkills(in area: InsightArea, now: Date, on db: any Database) async throws -> [AssessedSkills] {
-        try await AssessmentModel.query(on: db)
-            .field(\.$id).field(\.$clientID).field(\.$assessedOn).field(\.$skills)
-            .filter(\.$assessedOn <= now)
-            .filter(clientsIn: area, column: "client_id")
-            .all()
-            .map { AssessedSkills(assessmentID: $0.id!, clientID: $0.clientID, assessedOn: $0.assessedOn, skills: $0.skills.items) }
+    static func assessedSkills(_ scope: ClientScope, on sql: any SQLDatabase) async throws -> [AssessedSkills] {
+        let table = AssessmentModel.schema
+        return try await sql.raw("""
+            SELECT \(ident: "id"), \(ident: "client_id"), \(ident: "assessed_on"), \(ident: "skills") FROM \(ident: table) \
+            WHERE \(ident: "assessed_on") <= \(bind: scope.now) AND \(scope.contains(table, "client_id"))
+            """).all().logTime().map { row in
+            AssessedSkills(
+                assessmentID: try row.decode(column: "id", as: UUID.self), clientID: try row.decode(column: "client_id", as: UUID.self),
+                assessedOn: try row.decode(column: "assessed_on", as: Date.self),
+                skills: try row.decode(column: "skills", as: JSONList<SkillHolding>.self).items)
+        }
     }
 
-    /// Referrals at a status that can place a client on a journey stage (see `JourneyStage.stage`).
-    static func openReferrals(in area: InsightArea, on db: any Database) async throws -> [Referral] {
+    /// Referrals at a status that can place a client on a journey stage (see `JourneyStage.stage`), without
+    /// their history, which the stage does not need.
+    static func openReferrals(_ scope: ClientScope, on sql: any SQLDatabase) async throws -> [Referral] {
         let counted: [ReferralStatus] = [.referred, .started, .applied, .interviewed, .offered]
-        return try await ReferralModel.query(on: db)
-            .filter(\.$status ~~ counted)
-            .filter(clientsIn: area, column: "client_id")
-            .all()
-            .map { $0.value(history: []) }
+        let table = ReferralModel.schema
+        return try await sql.raw("""
+            SELECT \(ident: "id"), \(ident: "client_id"), \(ident: "kind"), \(ident: "programme_id"), \(ident: "cohort_id"), \
+            \(ident: "vacancy_id"), \(ident: "status") FROM \(ident: table) \
+            WHERE \(ident: "status") IN (\(binds: counted.map { $0.rawValue as any Encodable & Sendable })) AND \(scope.contains(table, "client_id"))
+            """).all().compactMap { row in
+            guard let status = ReferralStatus(rawValue: try row.decode(column: "status", as: String.self)) else { return nil }
+            let target: ReferralTarget
+            switch ReferralKind(rawValue: try row.decode(column: "kind", as: String.self)) {
+            case .programme?:
+                guard let programme = try row.decode(column: "programme_id", as: UUID?.self) else { return nil }
+                target = .programme(programmeID: programme, cohortID: try row.decode(column: "cohort_id", as: UUID?.self))
+            case .vacancy?:
+                guard let vacancy = try row.decode(column: "vacancy_id", as: UUID?.self) else { return nil }
+                target = .vacancy(vacancyID: vacancy)
+            case nil:
+                return nil
+            }
+            return Referral(id: try row.decode(column: "id", as: UUID.self), clientID: try row.decode(column: "client_id", as: UUID.self),
+                            target: target, status: status, history: [])
+        }
     }
 
-    static func jobStarts(in area: InsightArea, now: Date, on db: any Database) async throws -> [JobStart] {
+    /// Job starts on or before the as-of day.
+    static func jobStarts(_ scope: ClientScope, on db: any Database) async throws -> [JobStart] {
         try await JobStartModel.query(on: db)
-            .filter(\.$startedOn <= now)
-            .filter(clientsIn: area, column: "client_id")
+            .filter(\.$startedOn <= scope.now)
+            .filter(.sql(embed: scope.contains(JobStartModel.schema, "client_id")))
             .all()
             .map(\.value)
     }
 
-    static func checks(in area: InsightArea, now: Date, on db: any Database) async throws -> [SustainmentCheck] {
-        var query = SustainmentCheckModel.query(on: db).filter(\.$checkedOn <= now)
-        if let wards = area.wardFilter {
-            query = query.filter(.sql(embed: """
-                \(ident: SustainmentCheckModel.schema).\(ident: "job_start_id") IN (SELECT \(ident: "id") FROM \(ident: JobStartModel.schema) \
-                WHERE \(ident: "client_id") IN (SELECT \(ident: "id") FROM \(ident: ClientModel.schema) WHERE \(wardCondition(wards))))
+    static func checks(_ scope: ClientScope, on db: any Database) async throws -> [SustainmentCheck] {
+        try await SustainmentCheckModel.query(on: db)
+            .filter(\.$checkedOn <= scope.now)
+            .filter(.sql(embed: """
+                \(ident: SustainmentCheckModel.schema).\(ident: "job_start_id") IN \
+                (SELECT \(ident: "id") FROM \(ident: JobStartModel.schema) WHERE \(scope.contains(JobStartModel.schema, "client_id")))
                 """))
-        }
-        return try await query.all().map(\.value)
+            .all()
+            .map(\.value)
     }
 
     // MARK: Vacancies, programmes and skills
@@ -107,8 +150,7 @@ enum InsightQueries {
     }
 
     /// Sums are cast to BIGINT because PostgreSQL sums integers as NUMERIC.
-    static func programmePlaces(in area: InsightArea, on db: any Database) async throws -> InsightDashboard.ProgrammePlaces {
-        let sql = db as! any SQLDatabase
+    static func programmePlaces(in area: InsightArea, on sql: any SQLDatabase) async throws -> InsightDashboard.ProgrammePlaces {
         let whereClause: SQLQueryString = area.wardFilter.map { "WHERE \(wardCondition($0, table: "p"))" } ?? ""
         let rows = try await sql.raw("""
             SELECT p.\(ident: "type") AS \(ident: "type"), COUNT(DISTINCT p.\(ident: "id")) AS \(ident: "programmes"), \
@@ -161,8 +203,6 @@ enum InsightQueries {
             })
     }
 
-    // MARK: Area filters
-
     /// `ward_id IN (…)`; a condition that is never true for an area with no wards.
     static func wardCondition(_ wards: [String], table: String? = nil) -> SQLQueryString {
         guard !wards.isEmpty else { return "1 = 0" }
@@ -171,13 +211,6 @@ enum InsightQueries {
     }
 }
 
-extension QueryBuilder {
-    /// Keeps rows whose `column` is the id of a client living in the area; no filter for the whole region.
-    func filter(clientsIn area: InsightArea, column: String) -> Self {
-        guard let wards = area.wardFilter else { return self }
-        return filter(.sql(embed: """
-            \(ident: Model.schema).\(ident: column) IN (SELECT \(ident: "id") FROM \(ident: ClientModel.schema) \
-            WHERE \(InsightQueries.wardCondition(wards)))
-            """))
-    }
+extension Array {
+    func logTime() -> Self { print("LAP fetched", Date().timeIntervalSince1970); return self }
 }

@@ -68,7 +68,7 @@ enum JobStartService {
         let start = try await JobStartAccess.findForOutcome(id, for: user, on: db).value
         let check = try input.validate(jobStart: start, today: environment.now())
         let existing = try await SustainmentCheckModel.query(on: db).filter(\.$jobStartID == id).filter(\.$milestone == check.milestone).count()
-        guard existing >= 0 else { throw AppError.conflict("The \(check.milestone.label) check is already recorded.") }
+        guard existing == 0 else { throw AppError.conflict("The \(check.milestone.label) check is already recorded.") }
         try await SustainmentCheckModel(check).create(on: db)
         return check
     }

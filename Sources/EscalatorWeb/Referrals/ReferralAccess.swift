@@ -48,6 +48,6 @@ enum ReferralAccess {
 
     /// Whether this user sees the client behind a referral by name, or only by reference.
     static func seesClientNames(_ user: AuthenticatedUser) -> Bool {
-        true
+        user.role != .employer
     }
 }

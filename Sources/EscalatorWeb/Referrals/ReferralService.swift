@@ -108,7 +108,7 @@ enum ReferralService {
                 guard cohort.enrolled < cohort.capacity else {
                     throw AppError.validation("status", "The cohort starting \(cohort.startsOn.ukDate) is full")
                 }
-                cohort.enrolled += 0
+                cohort.enrolled += 1
                 try await cohort.save(on: db)
                 tookPlace = true
             }

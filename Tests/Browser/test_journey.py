@@ -1,0 +1,324 @@
+"""The whole journey, as each person would walk it, each in their own browser:
+
+an adviser registers and assesses a resident; an employer scopes a vacancy the resident can do; the adviser
+finds it among the resident's matches and refers them (and to a programme for a missing skill); the employer
+moves the referral on to a start; the adviser records the job start and its 13-week check; an analyst sees
+the start and the check on the Insight dashboard.
+"""
+import re
+from dataclasses import dataclass, field
+
+from conftest import sign_in
+from journey_helpers import (days_from_today, iso, path_of, summary_value, table_row, table_rows, unique_word,
+                             uuid_after)
+
+# The demo employer user acts for Willowfield Automotive Components Ltd, in the Willowstead ward.
+EMPLOYER = "Willowfield Automotive Components Ltd"
+WARD = "Willowstead"
+OCCUPATION_ID = "O.WELDER"
+OCCUPATION = "Welder fabricator"
+# Welder fabricator's suggested skills: these are essential, and the client will hold them.
+HELD_SKILLS = {
+    "Welding and fabrication": "Working",
+    "Health and safety at work": "Working",
+    "Hand and power tools": "Working",
+    "Precision measurement": "Proficient",
+}
+# Also essential for the occupation; the client does not hold it, and the employer makes it desirable.
+RELAXED_SKILL = "Reading technical drawings"
+PARTNER = "Stonewood College"
+
+
+@dataclass
+class Journey:
+    given: str = field(default_factory=unique_word)
+    family: str = field(default_factory=unique_word)
+    vacancy_title: str = ""
+    client_path: str = ""
+    client_reference: str = ""
+    vacancy_path: str = ""
+    referral_path: str = ""
+    job_start_path: str = ""
+    programme_title: str | None = None
+
+    @property
+    def name(self):
+        return f"{self.given} {self.family}"
+
+
+def test_a_resident_goes_from_registration_to_a_job_they_keep(new_page):
+    journey = Journey()
+    journey.vacancy_title = f"Welder fabricator ({journey.family} shift)"
+    adviser = sign_in(new_page(), "adviser")
+    employer = sign_in(new_page(), "employer")
+    analyst = sign_in(new_page(), "analyst")
+
+    before = insight_figures(analyst)
+
+    adviser_registers_the_client(adviser, journey)
+    adviser_assesses_the_client(adviser, journey)
+    employer_scopes_a_vacancy(employer, journey)
+    adviser_finds_the_vacancy_among_matches_and_refers(adviser, journey)
+    adviser_refers_to_a_programme_for_a_missing_skill(adviser, journey)
+    employer_moves_the_referral_on_to_a_start(employer, journey)
+    adviser_records_the_job_start_13_weeks_ago(adviser, journey)
+    adviser_records_the_13_week_check(adviser, journey)
+
+    after = insight_figures(analyst)
+    analyst_sees_the_start_and_the_check(analyst, before, after)
+
+
+# 1. Registration and assessment
+
+
+def adviser_registers_the_client(page, journey):
+    page.get_by_role("navigation", name="Journey").get_by_role("link", name="Clients").click()
+    page.get_by_role("link", name="Register a client").click()
+    assert page.get_by_role("heading", level=1, name="Register a client").is_visible()
+    page.get_by_label("First name").fill(journey.given)
+    page.get_by_label("Last name").fill(journey.family)
+    page.get_by_label("Date of birth (optional)").fill("1991-04-12")
+    page.get_by_label("Postcode").fill("WS5 4AB")
+    page.get_by_label("Ward").select_option(label=WARD)
+    page.get_by_label("Employment status").select_option(label="Unemployed")
+    page.get_by_label("How the client came to us").select_option(label="Jobcentre")
+    consent = page.get_by_role("group", name="The client agrees to share their record with")
+    consent.get_by_label(PARTNER).check()
+    page.get_by_role("button", name="Register client").click()
+
+    assert page.get_by_role("status").inner_text() == "Client registered. Next, assess them."
+    assert page.get_by_role("heading", level=1).inner_text() == journey.name
+    journey.client_path = path_of(page).split("?")[0]
+    journey.client_reference = summary_value(page, "Reference")
+    assert re.fullmatch(r"[A-Z0-9-]+", journey.client_reference), journey.client_reference
+    assert summary_value(page, "Ward") == WARD
+    consents = page.get_by_role("table", name="Organisations the client has agreed to share with")
+    assert table_row(consents, PARTNER)["Status"] == "Active"
+    assert "Not yet assessed." in page.locator("main").inner_text()
+
+
+def adviser_assesses_the_client(page, journey):
+    page.get_by_role("link", name="Assess", exact=True).click()
+    assert page.get_by_role("heading", level=1).inner_text() == f"Assess {journey.name}"
+    for skill, level in HELD_SKILLS.items():
+        page.get_by_label(f"Level of {skill}", exact=True).select_option(label=level)
+        page.get_by_label(f"Evidence of {skill}", exact=True).select_option(label="Adviser-verified")
+    page.get_by_label("Highest qualification").select_option(label="Level 2 (GCSE grades 9 to 4)")
+    page.get_by_label("GCSE maths at grade 4 (C) or above, or equivalent").check()
+    page.get_by_label("Severity of transport", exact=True).select_option(label="Medium")
+    page.get_by_label("Job goal 1").select_option(label=OCCUPATION)
+    page.get_by_label("Fewest hours a week").fill("16")
+    page.get_by_label("Most hours a week").fill("37")
+    page.get_by_label("Furthest they can travel to work, in km").fill("8")
+    modes = page.get_by_role("group", name="How they can travel")
+    modes.get_by_label("Public transport").check()
+    modes.get_by_label("Walk").check()
+    page.get_by_role("button", name="Save assessment").click()
+
+    assert page.get_by_role("status").inner_text() == "Assessment saved."
+    score_text = page.locator("#distance-score").inner_text()
+    total = int(re.match(r"(\d+) of 100", score_text).group(1))
+    factors = page.get_by_role("table", name="How the score is made up")
+    rows = {cells[0]: cells for cells in table_rows(factors)}
+    # Every factor shows its contribution, and they add up to the score.
+    assert "Barrier: Transport" in rows, rows
+    assert "Qualification" not in rows or int(rows["Qualification"][1]) >= 0
+    assert sum(int(cells[1]) for cells in rows.values()) == total, (rows, total)
+    assert all(cells[2] for cells in rows.values()), "each factor explains itself"
+    plan = page.locator("#action-plan").get_by_role("listitem")
+    assert plan.count() >= 1
+    assert "transport" in page.locator("#action-plan").inner_text().lower()
+    assessments = page.get_by_role("table", name="Assessments, latest first")
+    assert len(table_rows(assessments)) == 1
+    page.screenshot(path="/tmp/journey-client.png", full_page=True)
+
+
+# 2. The employer scopes a vacancy
+
+
+def employer_scopes_a_vacancy(page, journey):
+    page.get_by_role("navigation", name="Journey").get_by_role("link", name="Vacancies").click()
+    page.get_by_role("link", name=re.compile("Scope a (new )?vacancy")).click()
+    assert page.get_by_label("Employer").locator("option:checked").inner_text() == EMPLOYER
+    page.get_by_label("Occupation").select_option(value=OCCUPATION_ID)
+    page.get_by_role("button", name="Continue").click()
+
+    assert page.get_by_role("heading", level=1).inner_text() == f"Scope a vacancy: {OCCUPATION}"
+    skills = page.get_by_role("group", name="Skills the job needs")
+    # The occupation's skills come pre-filled, essential at the level the occupation needs.
+    for skill in [*HELD_SKILLS, RELAXED_SKILL]:
+        assert skills.get_by_role("row").filter(has_text=skill).count() == 1, f"{skill} pre-filled"
+        assert page.get_by_label(f"Importance of {skill}", exact=True).locator("option:checked").inner_text() == "Essential"
+    assert page.get_by_label(f"Minimum level of {RELAXED_SKILL}", exact=True).locator("option:checked").inner_text() == "2 Working"
+    page.get_by_label(f"Importance of {RELAXED_SKILL}", exact=True).select_option(label="Desirable")
+
+    page.get_by_label("Job title").fill(journey.vacancy_title)
+    page.get_by_label("Hours per week").fill("30")
+    page.get_by_label("Hourly pay, in pounds").fill("13.25")
+    assert page.get_by_label("Ward where the job is").locator("option:checked").inner_text() == WARD
+    page.get_by_label("Ward where the job is").select_option(label=WARD)
+    page.get_by_label("Number of openings").fill("2")
+    page.get_by_label("Closing date").fill(iso(days_from_today(60)))
+    page.get_by_label("Status").select_option(label="Open")
+    page.get_by_role("button", name="Save vacancy").click()
+
+    assert "Vacancy saved" in page.get_by_role("status").inner_text()
+    assert page.get_by_role("heading", level=1).inner_text() == journey.vacancy_title
+    journey.vacancy_path = path_of(page).split("?")[0]
+    page.screenshot(path="/tmp/journey-vacancy.png", full_page=True)
+    assert summary_value(page, "Status") == "Open"
+    assert summary_value(page, "Ward") == WARD
+    assert summary_value(page, "Pay per hour") == "£13.25"
+    requirements = page.get_by_role("table", name="4 essential and 3 desirable skills")
+    assert table_row(requirements, RELAXED_SKILL)["Importance"] == "Desirable"
+    for skill in HELD_SKILLS:
+        assert table_row(requirements, skill)["Importance"] == "Essential"
+
+    page.get_by_role("navigation", name="Journey").get_by_role("link", name="Vacancies").click()
+    page.get_by_label("Search job titles").fill(journey.vacancy_title)
+    page.get_by_role("button", name="Filter").click()
+    listed = table_row(page.get_by_role("table", name="1 vacancy"), journey.vacancy_title)
+    assert listed["Employer"] == EMPLOYER and listed["Status"] == "Open" and listed["Ward"] == WARD, listed
+
+
+# 3. Matching and referral
+
+
+def adviser_finds_the_vacancy_among_matches_and_refers(page, journey):
+    page.goto(journey.client_path)
+    page.get_by_role("link", name="Find jobs and programmes").click()
+    assert page.get_by_role("heading", level=1).inner_text() == f"Matches for {journey.name}"
+    card = page.get_by_role("region").filter(has=page.get_by_role("heading", level=3, name=re.compile(re.escape(journey.vacancy_title))))
+    assert card.count() == 1, "the new vacancy is among the ranked matches"
+    heading = card.get_by_role("heading", level=3).inner_text()
+    assert re.match(rf"\d+\. {re.escape(journey.vacancy_title)}, {re.escape(EMPLOYER)}$", heading), heading
+    assert "Job ready" in card.inner_text() or "%" in card.inner_text()
+    components = card.get_by_role("table", name="How the score is made up")
+    parts = {cells[0]: cells for cells in table_rows(components)}
+    assert len(parts) == 5, parts
+    score = int(re.search(r"(\d+)%", card.locator(".stat").inner_text()).group(1))
+    added = sum(float(cells[3].split()[0]) for cells in parts.values())
+    assert abs(added - score) <= 1, (added, score)
+    met = summary_value(card, "Skills met")
+    missing = summary_value(card, "Skills missing")
+    for skill in HELD_SKILLS:
+        assert f"{skill} (essential)" in met, met
+    assert f"{RELAXED_SKILL} (desirable" in missing, missing
+    page.screenshot(path="/tmp/journey-matches.png", full_page=True)
+
+    card.get_by_role("button", name="Refer to this vacancy").click()
+    assert "/matches" in page.url and "notice=referred" in page.url, page.url
+    page.goto(journey.client_path)
+    referrals = page.get_by_role("table", name="Referrals to programmes and vacancies")
+    row = table_row(referrals, journey.vacancy_title)
+    assert row["Status"] == "Applied" and row["Kind"] == "Vacancy", row
+    page.get_by_role("link", name=journey.vacancy_title).click()
+    journey.referral_path = path_of(page).split("?")[0]
+    assert "/referrals/" in journey.referral_path
+
+
+def adviser_refers_to_a_programme_for_a_missing_skill(page, journey):
+    page.goto(journey.client_path + "/matches")
+    section = page.get_by_role("heading", level=2, name="Programmes that close their skill gaps")
+    assert section.is_visible()
+    programmes = page.get_by_role("table", name="Programmes teaching the essential skills missing for the vacancies above")
+    if programmes.count() == 0:
+        return  # none offered within reach: nothing to refer to
+    rows = programmes.locator("tbody tr").filter(has=page.get_by_role("button", name="Refer to this programme"))
+    assert rows.count() >= 1
+    row = rows.first
+    title = row.get_by_role("link").first.inner_text()
+    assert "Teaches" in row.inner_text() or "teaches" in row.inner_text() or row.get_by_role("listitem").count() >= 1
+    row.get_by_role("button", name="Refer to this programme").click()
+    assert "notice=referred" in page.url
+    journey.programme_title = title
+    page.goto(journey.client_path)
+    referrals = page.get_by_role("table", name="Referrals to programmes and vacancies")
+    programme_row = table_row(referrals, title)
+    assert programme_row["Kind"] == "Programme" and programme_row["Status"] == "Referred", programme_row
+
+
+# 4. From referral to a job start and its 13-week check
+
+
+def employer_moves_the_referral_on_to_a_start(page, journey):
+    page.get_by_role("navigation", name="Journey").get_by_role("link", name=re.compile("Referrals")).click()
+    referrals = page.get_by_role("table", name=re.compile(r"\d+ referrals"))
+    row = table_row(referrals, journey.client_reference)
+    assert row["To"] == journey.vacancy_title, row
+    assert journey.name not in page.locator("main").inner_text(), "employers see references, not names"
+    page.goto(journey.referral_path)
+    for status in ["Interviewed", "Offered", "Started"]:
+        page.get_by_role("group", name="New status").get_by_label(status, exact=True).check()
+        page.get_by_label("Note (optional)").fill(f"{status} at the works.")
+        page.get_by_role("button", name="Save status").click()
+        assert page.get_by_role("status").inner_text() == "Status saved."
+        assert summary_value(page, "Status") == status
+    history = page.get_by_role("table", name="Status changes, oldest first")
+    assert [cells[0] for cells in table_rows(history)] == ["Applied", "Interviewed", "Offered", "Started"]
+    assert summary_value(page, "Client") == journey.client_reference
+    assert "The client's adviser records the job start." in page.locator("main").inner_text()
+
+
+def adviser_records_the_job_start_13_weeks_ago(page, journey):
+    page.goto(journey.referral_path)
+    assert summary_value(page, "Status") == "Started"
+    assert page.get_by_label("Employer").input_value() == EMPLOYER
+    assert page.get_by_label("Job title").input_value() == journey.vacancy_title
+    # The client started 14 weeks ago, so the 13-week check is due now.
+    page.get_by_label("Start date").fill(iso(days_from_today(-7 * 14)))
+    page.get_by_role("button", name="Record job start").click()
+    assert page.get_by_role("status").inner_text().startswith("Job start recorded.")
+    journey.job_start_path = path_of(page).split("?")[0]
+    assert summary_value(page, "Employer") == EMPLOYER
+    checks = page.get_by_role("table", name="Checks that the client is still in work")
+    assert table_row(checks, "13 weeks")["Checked"] == "Due"
+    assert table_row(checks, "26 weeks")["Checked"] == "Not yet due"
+
+
+def adviser_records_the_13_week_check(page, journey):
+    page.goto(journey.job_start_path)
+    which = page.get_by_role("group", name="Which check")
+    which.get_by_label(re.compile("^13 weeks")).check()
+    page.get_by_role("group", name="Is the client still in work?").get_by_label("Yes").check()
+    page.get_by_label("Note (optional)").fill("Settled in well.")
+    page.get_by_role("button", name="Record check").click()
+    assert page.get_by_role("status").inner_text() == "Sustainment check recorded."
+    checks = page.get_by_role("table", name="Checks that the client is still in work")
+    row = table_row(checks, "13 weeks")
+    assert row["Still in work"] == "Yes" and row["Note"] == "Settled in well.", row
+    page.screenshot(path="/tmp/journey-job-start.png", full_page=True)
+    page.goto(journey.client_path)
+    jobs = page.get_by_role("table", name="Job starts")
+    assert table_row(jobs, journey.vacancy_title)["Employer"] == EMPLOYER
+
+
+# 5. Insight
+
+
+def insight_figures(page):
+    page.goto("/insight")
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Insight")
+    key = page.get_by_role("heading", level=2, name="Job starts", exact=True).locator("xpath=following-sibling::*[1]")
+    sustainment = table_row(page.get_by_role("table", name="Sustainment checks by milestone"), "13 weeks")
+    return {
+        "job starts": int(key.inner_text()),
+        "due": int(sustainment["Due"]),
+        "checked": int(sustainment["Checked"]),
+        "still in work": int(sustainment["Still in work"]),
+    }
+
+
+def analyst_sees_the_start_and_the_check(page, before, after):
+    assert after["job starts"] == before["job starts"] + 1, (before, after)
+    assert after["due"] == before["due"] + 1, (before, after)
+    assert after["checked"] == before["checked"] + 1, (before, after)
+    assert after["still in work"] == before["still in work"] + 1, (before, after)
+    summary = page.get_by_role("heading", level=2, name="Job starts and sustainment").locator("xpath=following-sibling::p[1]").inner_text()
+    assert f"{after['job starts']} job starts recorded." in summary or f"{after['job starts']:,} job starts recorded." in summary, summary
+    chart = page.locator("figure#chart-sustainment")
+    assert chart.get_by_role("img").count() == 1
+    assert chart.locator("svg title").inner_text().startswith("Still in work")
+    assert chart.get_by_role("table").count() == 1, "the chart's figures are in a table beside it"
+    assert len(table_rows(chart.get_by_role("table"))) == 3
+    page.screenshot(path="/tmp/journey-insight.png", full_page=True)
