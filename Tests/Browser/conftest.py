@@ -36,6 +36,7 @@ def new_page(browser):
 
     def make():
         context = browser.new_context(base_url=BASE_URL, java_script_enabled=False)
+        context.set_default_timeout(10000)
         contexts.append(context)
         return context.new_page()
 

@@ -55,10 +55,3 @@ def table_row(table, first_cell):
 def path_of(page):
     """The current URL's path and query, without the base."""
     return page.url[len(BASE_URL.rstrip("/")):] if page.url.startswith(BASE_URL.rstrip("/")) else page.url
-
-
-def uuid_after(url, segment):
-    """The id after `/segment/` in a URL."""
-    match = re.search(rf"/{segment}/([0-9A-Fa-f-]{{36}})", url)
-    assert match, f"no {segment} id in {url}"
-    return match.group(1)

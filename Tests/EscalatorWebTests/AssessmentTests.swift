@@ -8,11 +8,10 @@ import XCTest
 
 final class AssessmentTests: XCTestCase {
     private var t: TestApp!
-    private var f: FixtureIDs!
+    private var f: WebFixture { t.fixture }
 
     override func setUp() async throws {
         t = try await TestApp.make()
-        f = try await FixtureIDs.load(t)
     }
 
     override func tearDown() async throws {
@@ -293,32 +292,3 @@ final class AssessmentTests: XCTestCase {
     }
 }
 
-/// The fixture's ids as stored, looked up by their natural keys (references, emails, titles), so the
-/// tests do not depend on which `WebFixture` instance inserted the rows.
-private struct FixtureIDs {
-    var clientA: UUID, clientB: UUID, assessmentA: UUID, adviser: UUID
-    var vacancy: UUID, otherVacancy: UUID, programme: UUID, cohort: UUID
-    var wardA: String
-
-    static func load(_ t: TestApp) async throws -> FixtureIDs {
-        let db = t.app.db
-        func client(_ reference: String) async throws -> UUID {
-            let found = try await ClientModel.query(on: db).filter(\.$reference == reference).first()
-            return try XCTUnwrap(found?.id)
-        }
-        func vacancy(_ title: String) async throws -> UUID {
-            let found = try await VacancyModel.query(on: db).filter(\.$title == title).first()
-            return try XCTUnwrap(found?.id)
-        }
-        let clientA = try await client("WM-TESTAAAA"), clientB = try await client("WM-TESTBBBB")
-        let assessment = try await AssessmentModel.query(on: db).filter(\.$clientID == clientA).first()
-        let adviser = try await UserModel.query(on: db).filter(\.$email == t.fixture.email(.adviser)).first()
-        let programme = try await ProgrammeModel.query(on: db).filter(\.$title == "Warehouse skills bootcamp").first()
-        let programmeID = try XCTUnwrap(programme?.id)
-        let cohort = try await CohortModel.query(on: db).filter(\.$programmeID == programmeID).first()
-        return FixtureIDs(
-            clientA: clientA, clientB: clientB, assessmentA: try XCTUnwrap(assessment?.id), adviser: try XCTUnwrap(adviser?.id),
-            vacancy: try await vacancy("Warehouse operative"), otherVacancy: try await vacancy("Stock assistant"),
-            programme: programmeID, cohort: try XCTUnwrap(cohort?.id), wardA: t.fixture.wardA)
-    }
-}

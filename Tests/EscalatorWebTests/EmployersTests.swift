@@ -11,7 +11,6 @@ final class EmployersTests: XCTestCase {
 
     override func setUp() async throws {
         t = try await TestApp.make()
-        ids = try await EmployerFixtureIDs.load(t.app.db)
     }
 
     override func tearDown() async throws {
@@ -20,7 +19,6 @@ final class EmployersTests: XCTestCase {
     }
 
     private var f: WebFixture { t.fixture }
-    private var ids: EmployerFixtureIDs!
 
     /// A paged list as the API returns it.
     private struct PagedBody<Item: Decodable>: Decodable {
@@ -65,11 +63,11 @@ final class EmployersTests: XCTestCase {
 
         res = try await send(.GET, "/api/v1/employers?q=engineering")
         page = try res.content.decode(PagedBody<EmployersAPIController.EmployerSummaryDTO>.self)
-        XCTAssertEqual(page.items.map(\.id), [ids.employer])
+        XCTAssertEqual(page.items.map(\.id), [f.employer])
 
         res = try await send(.GET, "/api/v1/employers?sector=retail")
         page = try res.content.decode(PagedBody<EmployersAPIController.EmployerSummaryDTO>.self)
-        XCTAssertEqual(page.items.map(\.id), [ids.otherEmployer])
+        XCTAssertEqual(page.items.map(\.id), [f.otherEmployer])
 
         res = try await send(.GET, "/api/v1/employers?size=1&page=2")
         page = try res.content.decode(PagedBody<EmployersAPIController.EmployerSummaryDTO>.self)
@@ -111,14 +109,14 @@ final class EmployersTests: XCTestCase {
         let before = try await counts()
         let json = """
             {"name": "Test Engineering Fabrication", "sector": "advanced-manufacturing", "size": "large", "postcode": "B7 5AB",
-             "wardID": "\(f.wardA)", "organisationID": "\(ids.employerOrg)"}
+             "wardID": "\(f.wardA)", "organisationID": "\(f.employerOrg)"}
             """
         var res = try await send(.POST, "/api/v1/employers", json: json, as: .adviser)
         XCTAssertEqual(res.status, .forbidden)
         var now = try await counts()
         XCTAssertEqual(now.employers, before.employers)
 
-        res = try await send(.POST, "/api/v1/employers", json: json.replacingOccurrences(of: ids.employerOrg.uuidString, with: ids.jobcentre.uuidString), as: .administrator)
+        res = try await send(.POST, "/api/v1/employers", json: json.replacingOccurrences(of: f.employerOrg.uuidString, with: f.jobcentre.uuidString), as: .administrator)
         XCTAssertEqual(res.status, .unprocessableEntity)
         XCTAssertEqual(try errorFields(res), ["organisationID"])
         now = try await counts()
@@ -127,14 +125,14 @@ final class EmployersTests: XCTestCase {
         res = try await send(.POST, "/api/v1/employers", json: json, as: .administrator)
         XCTAssertEqual(res.status, .created, res.body.string)
         let body = try res.content.decode(EmployersAPIController.EmployerDetailDTO.self)
-        XCTAssertEqual(body.organisationID, ids.employerOrg)
+        XCTAssertEqual(body.organisationID, f.employerOrg)
         now = try await counts()
         XCTAssertEqual(now.organisations, before.organisations, "no new organisation when one is picked")
 
         // The employer organisation's user now sees both of its employers.
         res = try await send(.GET, "/api/v1/employers", as: .employer)
         let page = try res.content.decode(PagedBody<EmployersAPIController.EmployerSummaryDTO>.self)
-        XCTAssertEqual(Set(page.items.map(\.id)), [ids.employer, body.id])
+        XCTAssertEqual(Set(page.items.map(\.id)), [f.employer, body.id])
     }
 
     func testAPIBadEmployerInputNamesEveryFieldAndCreatesNothing() async throws {
@@ -158,16 +156,16 @@ final class EmployersTests: XCTestCase {
     }
 
     func testAPIShowsEngagementsPledgesAndVacancyIDs() async throws {
-        var res = try await send(.POST, "/api/v1/employers/\(ids.employer)/engagements", json: """
+        var res = try await send(.POST, "/api/v1/employers/\(f.employer)/engagements", json: """
             {"date": "2026-10-30", "kind": "visit", "summary": "Toured the warehouse; agreed a sector-based work academy."}
             """, as: .employer)
         XCTAssertEqual(res.status, .created, res.body.string)
-        res = try await send(.POST, "/api/v1/employers/\(ids.employer)/pledges", json: """
+        res = try await send(.POST, "/api/v1/employers/\(f.employer)/pledges", json: """
             {"kind": "work-placements", "quantity": 4, "madeOn": "2026-10-30"}
             """, as: .adviser)
         XCTAssertEqual(res.status, .created, res.body.string)
 
-        res = try await send(.GET, "/api/v1/employers/\(ids.employer)", as: .provider)
+        res = try await send(.GET, "/api/v1/employers/\(f.employer)", as: .provider)
         XCTAssertEqual(res.status, .ok)
         let body = try res.content.decode(EmployersAPIController.EmployerDetailDTO.self)
         XCTAssertEqual(body.engagements.map(\.date), ["2026-10-30"])
@@ -176,25 +174,25 @@ final class EmployersTests: XCTestCase {
         XCTAssertEqual(body.pledges.map(\.kind), [.workPlacements])
         XCTAssertEqual(body.pledges.first?.quantity, 4)
         XCTAssertEqual(body.pledges.first?.madeOn, "2026-10-30")
-        XCTAssertEqual(body.vacancyIDs, [ids.vacancy])
+        XCTAssertEqual(body.vacancyIDs, [f.vacancy])
         XCTAssertEqual(body.organisationName, "Test Engineering Ltd")
     }
 
     func testAPIBadEngagementAndPledgeNameFieldsAndWriteNothing() async throws {
         let before = try await counts()
-        var res = try await send(.POST, "/api/v1/employers/\(ids.employer)/engagements", json: """
+        var res = try await send(.POST, "/api/v1/employers/\(f.employer)/engagements", json: """
             {"date": "2026-12-25", "kind": "fax", "summary": ""}
             """)
         XCTAssertEqual(res.status, .unprocessableEntity)
         XCTAssertEqual(try errorFields(res), ["date", "kind", "summary"])
 
-        res = try await send(.POST, "/api/v1/employers/\(ids.employer)/pledges", json: """
+        res = try await send(.POST, "/api/v1/employers/\(f.employer)/pledges", json: """
             {"kind": "money", "quantity": 0, "madeOn": "30/10/2026"}
             """)
         XCTAssertEqual(res.status, .unprocessableEntity)
         XCTAssertEqual(try errorFields(res), ["kind", "quantity", "madeOn"])
 
-        res = try await send(.POST, "/api/v1/employers/\(ids.employer)/pledges", json: #"{"kind": "work-placements", "quantity": true}"#)
+        res = try await send(.POST, "/api/v1/employers/\(f.employer)/pledges", json: #"{"kind": "work-placements", "quantity": true}"#)
         XCTAssertEqual(res.status, .badRequest)
         XCTAssertEqual(try errorFields(res), ["quantity"])
 
@@ -211,20 +209,20 @@ final class EmployersTests: XCTestCase {
     func testAPIEmployerUsersSeeAndChangeOnlyTheirOwnEmployers() async throws {
         var res = try await send(.GET, "/api/v1/employers", as: .employer)
         let page = try res.content.decode(PagedBody<EmployersAPIController.EmployerSummaryDTO>.self)
-        XCTAssertEqual(page.items.map(\.id), [ids.employer])
+        XCTAssertEqual(page.items.map(\.id), [f.employer])
         XCTAssertEqual(page.total, 1)
 
-        res = try await send(.GET, "/api/v1/employers/\(ids.otherEmployer)", as: .employer)
+        res = try await send(.GET, "/api/v1/employers/\(f.otherEmployer)", as: .employer)
         XCTAssertEqual(res.status, .notFound)
-        res = try await send(.GET, "/api/v1/employers/\(ids.employer)", as: .employer)
+        res = try await send(.GET, "/api/v1/employers/\(f.employer)", as: .employer)
         XCTAssertEqual(res.status, .ok)
 
         let before = try await counts()
-        res = try await send(.POST, "/api/v1/employers/\(ids.otherEmployer)/engagements", json: """
+        res = try await send(.POST, "/api/v1/employers/\(f.otherEmployer)/engagements", json: """
             {"date": "2026-10-30", "kind": "call", "summary": "Should not be logged"}
             """, as: .employer)
         XCTAssertEqual(res.status, .notFound)
-        res = try await send(.POST, "/api/v1/employers/\(ids.otherEmployer)/pledges", json: """
+        res = try await send(.POST, "/api/v1/employers/\(f.otherEmployer)/pledges", json: """
             {"kind": "guaranteed-interviews", "quantity": 2, "madeOn": "2026-10-30"}
             """, as: .employer)
         XCTAssertEqual(res.status, .notFound)
@@ -242,11 +240,11 @@ final class EmployersTests: XCTestCase {
         var res = try await send(.GET, "/api/v1/employers", as: .provider)
         XCTAssertEqual(res.status, .ok)
         XCTAssertEqual(try res.content.decode(PagedBody<EmployersAPIController.EmployerSummaryDTO>.self).total, 2)
-        res = try await send(.GET, "/api/v1/employers/\(ids.otherEmployer)", as: .provider)
+        res = try await send(.GET, "/api/v1/employers/\(f.otherEmployer)", as: .provider)
         XCTAssertEqual(res.status, .ok)
 
         let before = try await counts()
-        res = try await send(.POST, "/api/v1/employers/\(ids.employer)/engagements", json: """
+        res = try await send(.POST, "/api/v1/employers/\(f.employer)/engagements", json: """
             {"date": "2026-10-30", "kind": "meeting", "summary": "Co-design meeting"}
             """, as: .provider)
         XCTAssertEqual(res.status, .forbidden)
@@ -255,11 +253,11 @@ final class EmployersTests: XCTestCase {
             """, as: .provider)
         XCTAssertEqual(res.status, .forbidden)
 
-        for path in ["/api/v1/employers", "/api/v1/employers/\(ids.employer)"] {
+        for path in ["/api/v1/employers", "/api/v1/employers/\(f.employer)"] {
             res = try await send(.GET, path, as: .analyst)
             XCTAssertEqual(res.status, .forbidden, path)
         }
-        res = try await send(.POST, "/api/v1/employers/\(ids.employer)/pledges", json: """
+        res = try await send(.POST, "/api/v1/employers/\(f.employer)/pledges", json: """
             {"kind": "work-placements", "quantity": 1, "madeOn": "2026-10-30"}
             """, as: .analyst)
         XCTAssertEqual(res.status, .forbidden)
@@ -316,15 +314,15 @@ final class EmployersTests: XCTestCase {
         XCTAssertTrue(res.body.string.contains(##"href="#f-postcode""##))
         XCTAssertTrue(res.body.string.contains(#"value="digital" selected"#), "entered values are kept")
 
-        res = try await postForm(session, "/employers/\(ids.employer)/engagements", ["date": "2026-10-29", "kind": "call", "summary": ""])
+        res = try await postForm(session, "/employers/\(f.employer)/engagements", ["date": "2026-10-29", "kind": "call", "summary": ""])
         XCTAssertEqual(res.status, .unprocessableEntity)
         XCTAssertTrue(res.body.string.contains("Enter a summary of the engagement"))
 
-        res = try await postForm(session, "/employers/\(ids.employer)/pledges", ["kind": "work-placements", "quantity": "lots", "madeOn": "2026-10-29"])
+        res = try await postForm(session, "/employers/\(f.employer)/pledges", ["kind": "work-placements", "quantity": "lots", "madeOn": "2026-10-29"])
         XCTAssertEqual(res.status, .unprocessableEntity)
         XCTAssertTrue(res.body.string.contains(##"href="#pledge-f-quantity""##))
 
-        res = try await postForm(session, "/employers/\(ids.employer)/engagements", ["date": "2026-10-29", "kind": "call", "summary": "No token"], withToken: false)
+        res = try await postForm(session, "/employers/\(f.employer)/engagements", ["date": "2026-10-29", "kind": "call", "summary": "No token"], withToken: false)
         XCTAssertEqual(res.status, .forbidden)
 
         let after = try await counts()
@@ -348,50 +346,26 @@ final class EmployersTests: XCTestCase {
         XCTAssertEqual(res.status, .ok)
         XCTAssertTrue(res.body.string.contains("Test Engineering Ltd"))
         XCTAssertFalse(res.body.string.contains("Other Employer Ltd"))
-        res = try await t.app.sendRequest(.GET, "/employers/\(ids.otherEmployer)", headers: employer.headers)
+        res = try await t.app.sendRequest(.GET, "/employers/\(f.otherEmployer)", headers: employer.headers)
         XCTAssertEqual(res.status, .notFound)
         res = try await t.app.sendRequest(.GET, "/employers/new", headers: employer.headers)
         XCTAssertEqual(res.status, .forbidden)
-        res = try await t.app.sendRequest(.GET, "/employers/\(ids.employer)", headers: employer.headers)
+        res = try await t.app.sendRequest(.GET, "/employers/\(f.employer)", headers: employer.headers)
         XCTAssertTrue(res.body.string.contains("Log an engagement"))
 
         let provider = try await t.pageSession(.provider)
-        res = try await t.app.sendRequest(.GET, "/employers/\(ids.otherEmployer)", headers: provider.headers)
+        res = try await t.app.sendRequest(.GET, "/employers/\(f.otherEmployer)", headers: provider.headers)
         XCTAssertEqual(res.status, .ok)
         XCTAssertFalse(res.body.string.contains("Log an engagement"), "providers read only")
         XCTAssertFalse(res.body.string.contains("Record a pledge"))
-        res = try await postForm(provider, "/employers/\(ids.employer)/engagements", ["date": "2026-10-29", "kind": "call", "summary": "x"])
+        res = try await postForm(provider, "/employers/\(f.employer)/engagements", ["date": "2026-10-29", "kind": "call", "summary": "x"])
         XCTAssertEqual(res.status, .forbidden)
 
         let analyst = try await t.pageSession(.analyst)
         res = try await t.app.sendRequest(.GET, "/employers", headers: analyst.headers)
         XCTAssertEqual(res.status, .forbidden)
-        res = try await t.app.sendRequest(.GET, "/employers/\(ids.employer)", headers: analyst.headers)
+        res = try await t.app.sendRequest(.GET, "/employers/\(f.employer)", headers: analyst.headers)
         XCTAssertEqual(res.status, .forbidden)
     }
 }
 
-/// The employer fixture's ids as stored, found by name, so these tests do not depend on which
-/// `WebFixture` instance inserted the rows.
-struct EmployerFixtureIDs: Sendable {
-    var employer: UUID, otherEmployer: UUID, vacancy: UUID, otherVacancy: UUID, employerOrg: UUID, jobcentre: UUID
-
-    static func load(_ db: any Database) async throws -> EmployerFixtureIDs {
-        func employer(_ name: String) async throws -> UUID {
-            let found = try await EmployerModel.query(on: db).filter(\.$name == name).first()
-            return try XCTUnwrap(found?.id, name)
-        }
-        func vacancy(_ title: String) async throws -> UUID {
-            let found = try await VacancyModel.query(on: db).filter(\.$title == title).first()
-            return try XCTUnwrap(found?.id, title)
-        }
-        func organisation(_ name: String) async throws -> UUID {
-            let found = try await OrganisationModel.query(on: db).filter(\.$name == name).first()
-            return try XCTUnwrap(found?.id, name)
-        }
-        return EmployerFixtureIDs(
-            employer: try await employer("Test Engineering Ltd"), otherEmployer: try await employer("Other Employer Ltd"),
-            vacancy: try await vacancy("Warehouse operative"), otherVacancy: try await vacancy("Stock assistant"),
-            employerOrg: try await organisation("Test Engineering Ltd"), jobcentre: try await organisation("Jobcentre Plus Test"))
-    }
-}

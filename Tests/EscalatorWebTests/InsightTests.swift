@@ -18,25 +18,7 @@ final class InsightTests: XCTestCase {
         t = nil
     }
 
-    /// The fixture's rows as stored, found by their natural keys so the tests do not depend on how the
-    /// harness makes ids.
-    private struct Stored {
-        var clientA: UUID, clientB: UUID, assessmentA: UUID, vacancy: UUID, programme: UUID, cohort: UUID, charity: UUID
-    }
-
-    private func stored() async throws -> Stored {
-        let db = t.app.db
-        func id(_ found: UUID?, _ what: String) throws -> UUID { try XCTUnwrap(found, "fixture \(what)") }
-        let clientA = try id(try await ClientModel.query(on: db).filter(\.$reference == "WM-TESTAAAA").first()?.id, "client A")
-        let clientB = try id(try await ClientModel.query(on: db).filter(\.$reference == "WM-TESTBBBB").first()?.id, "client B")
-        let assessment = try id(try await AssessmentModel.query(on: db).filter(\.$clientID == clientA).first()?.id, "assessment")
-        let vacancy = try id(try await VacancyModel.query(on: db).filter(\.$title == "Warehouse operative").first()?.id, "vacancy")
-        let programme = try id(try await ProgrammeModel.query(on: db).filter(\.$title == "Warehouse skills bootcamp").first()?.id, "programme")
-        let cohort = try id(try await CohortModel.query(on: db).filter(\.$programmeID == programme).first()?.id, "cohort")
-        let charity = try id(try await OrganisationModel.query(on: db).filter(\.$name == "Test Charity").first()?.id, "charity")
-        return Stored(clientA: clientA, clientB: clientB, assessmentA: assessment, vacancy: vacancy, programme: programme,
-                      cohort: cohort, charity: charity)
-    }
+    private var f: WebFixture { t.fixture }
 
     private func get(_ path: String, as role: TestRole = .analyst) async throws -> XCTHTTPResponse {
         try await t.app.sendRequest(.GET, path, headers: try await t.bearer(role))
@@ -149,7 +131,6 @@ final class InsightTests: XCTestCase {
     }
 
     func testNoClientIsNamedOrIdentified() async throws {
-        let f = try await stored()
         for role in [TestRole.analyst, .administrator] {
             let html = try await page(as: role).body.string
             let json = try await get("/api/v1/insight", as: role).body.string
@@ -188,7 +169,6 @@ final class InsightTests: XCTestCase {
     // MARK: Outcomes move the figures
 
     func testAJobStartAndItsCheckMoveTheFigures() async throws {
-        let f = try await stored()
         let before = try await dashboard()
         XCTAssertEqual(before.jobStarts.total, 0)
 
@@ -225,7 +205,6 @@ final class InsightTests: XCTestCase {
     }
 
     func testAReferralPlacesTheClientOnItsStage() async throws {
-        let f = try await stored()
         let referral = Referral(id: UUID(), clientID: f.clientB, target: .programme(programmeID: f.programme, cohortID: f.cohort), status: .referred,
                                 history: [StatusChange(status: .referred, at: Date(isoDay: "2026-10-20")!, byUserID: nil)])
         try await ReferralModel(referral).create(on: t.app.db)
@@ -238,7 +217,6 @@ final class InsightTests: XCTestCase {
     // MARK: Filtering by local authority
 
     func testFilteringByLocalAuthority() async throws {
-        let f = try await stored()
         let coventry = "E08000026", ward = "E05033333"
         try await LocalAuthorityModel(LocalAuthority(id: coventry, name: "Coventry", centre: GeoPoint(latitude: 52.41, longitude: -1.51))).create(on: t.app.db)
         try await WardModel(Ward(id: ward, name: "Foleshill (test)", localAuthorityID: coventry, centre: GeoPoint(latitude: 52.43, longitude: -1.49),

@@ -113,7 +113,7 @@ final class TaxonomyTests: XCTestCase {
         XCTAssertEqual(detail.liveVacancies, 2)
 
         // A closed vacancy is not live.
-        let found = try await VacancyModel.query(on: t.app.db).filter(\.$title == "Stock assistant").first()
+        let found = try await VacancyModel.find(t.fixture.otherVacancy, on: t.app.db)
         let vacancy = try XCTUnwrap(found)
         vacancy.status = .closed
         try await vacancy.save(on: t.app.db)

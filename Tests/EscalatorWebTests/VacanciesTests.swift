@@ -11,7 +11,6 @@ final class VacanciesTests: XCTestCase {
 
     override func setUp() async throws {
         t = try await TestApp.make()
-        ids = try await EmployerFixtureIDs.load(t.app.db)
     }
 
     override func tearDown() async throws {
@@ -20,7 +19,6 @@ final class VacanciesTests: XCTestCase {
     }
 
     private var f: WebFixture { t.fixture }
-    private var ids: EmployerFixtureIDs!
     private let warehouse = StarterTaxonomy.taxonomy.occupations["O.WAREHOUSE_OPERATIVE"]!
 
     private struct PagedBody<Item: Decodable>: Decodable {
@@ -45,7 +43,7 @@ final class VacanciesTests: XCTestCase {
     /// A valid JSON body; `changes` replace whole `"key": value` pairs.
     private func body(employerID: UUID? = nil, _ changes: [String: String] = [:]) -> String {
         var fields: [(String, String)] = [
-            ("employerID", "\"\((employerID ?? ids.employer).uuidString)\""),
+            ("employerID", "\"\((employerID ?? f.employer).uuidString)\""),
             ("occupationID", "\"O.FORKLIFT_DRIVER\""),
             ("title", "\"Forklift driver (nights)\""),
             ("requirements", """
@@ -85,7 +83,7 @@ final class VacanciesTests: XCTestCase {
         var res = try await send(.POST, "/api/v1/vacancies", json: body(), as: .employer)
         XCTAssertEqual(res.status, .created, res.body.string)
         let created = try res.content.decode(VacanciesAPIController.VacancyDTO.self)
-        XCTAssertEqual(created.employerID, ids.employer)
+        XCTAssertEqual(created.employerID, f.employer)
         XCTAssertEqual(created.employerName, "Test Engineering Ltd")
         XCTAssertEqual(created.occupationName, "Forklift driver")
         XCTAssertEqual(created.requirements.map(\.skillID), ["L.FORKLIFT", "S.HEALTH_SAFETY", "S.WAREHOUSE_SYSTEMS"])
@@ -133,11 +131,11 @@ final class VacanciesTests: XCTestCase {
 
         res = try await send(.GET, "/api/v1/vacancies?occupationID=O.WAREHOUSE_OPERATIVE")
         page = try res.content.decode(PagedBody<VacanciesAPIController.VacancySummaryDTO>.self)
-        XCTAssertEqual(Set(page.items.map(\.id)), [ids.vacancy, ids.otherVacancy])
+        XCTAssertEqual(Set(page.items.map(\.id)), [f.vacancy, f.otherVacancy])
 
-        res = try await send(.GET, "/api/v1/vacancies?employerID=\(ids.otherEmployer)")
+        res = try await send(.GET, "/api/v1/vacancies?employerID=\(f.otherEmployer)")
         page = try res.content.decode(PagedBody<VacanciesAPIController.VacancySummaryDTO>.self)
-        XCTAssertEqual(page.items.map(\.id), [ids.otherVacancy])
+        XCTAssertEqual(page.items.map(\.id), [f.otherVacancy])
 
         res = try await send(.GET, "/api/v1/vacancies?q=STOCK")
         page = try res.content.decode(PagedBody<VacanciesAPIController.VacancySummaryDTO>.self)
@@ -146,9 +144,9 @@ final class VacanciesTests: XCTestCase {
         res = try await send(.GET, "/api/v1/vacancies", as: .employer)
         page = try res.content.decode(PagedBody<VacanciesAPIController.VacancySummaryDTO>.self)
         XCTAssertEqual(page.total, 2)
-        XCTAssertFalse(page.items.contains { $0.id == ids.otherVacancy })
+        XCTAssertFalse(page.items.contains { $0.id == f.otherVacancy })
 
-        res = try await send(.GET, "/api/v1/vacancies?employerID=\(ids.otherEmployer)", as: .employer)
+        res = try await send(.GET, "/api/v1/vacancies?employerID=\(f.otherEmployer)", as: .employer)
         page = try res.content.decode(PagedBody<VacanciesAPIController.VacancySummaryDTO>.self)
         XCTAssertEqual(page.total, 0)
 
@@ -159,26 +157,26 @@ final class VacanciesTests: XCTestCase {
 
     func testAPIEmployerCannotSeeEditOrCreateForAnotherEmployer() async throws {
         let before = try await vacancyCount()
-        var res = try await send(.GET, "/api/v1/vacancies/\(ids.otherVacancy)", as: .employer)
+        var res = try await send(.GET, "/api/v1/vacancies/\(f.otherVacancy)", as: .employer)
         XCTAssertEqual(res.status, .notFound)
-        res = try await send(.PUT, "/api/v1/vacancies/\(ids.otherVacancy)", json: body(employerID: ids.otherEmployer, ["title": "\"Hijacked\""]), as: .employer)
+        res = try await send(.PUT, "/api/v1/vacancies/\(f.otherVacancy)", json: body(employerID: f.otherEmployer, ["title": "\"Hijacked\""]), as: .employer)
         XCTAssertEqual(res.status, .notFound)
-        res = try await send(.POST, "/api/v1/vacancies", json: body(employerID: ids.otherEmployer), as: .employer)
+        res = try await send(.POST, "/api/v1/vacancies", json: body(employerID: f.otherEmployer), as: .employer)
         XCTAssertEqual(res.status, .unprocessableEntity)
         XCTAssertEqual(try errorFields(res), ["employerID"])
         // Nor move their own vacancy to another employer.
-        res = try await send(.PUT, "/api/v1/vacancies/\(ids.vacancy)", json: body(employerID: ids.otherEmployer), as: .employer)
+        res = try await send(.PUT, "/api/v1/vacancies/\(f.vacancy)", json: body(employerID: f.otherEmployer), as: .employer)
         XCTAssertEqual(res.status, .unprocessableEntity)
         XCTAssertEqual(try errorFields(res), ["employerID"])
 
-        let other = try await VacancyModel.find(ids.otherVacancy, on: t.app.db)
+        let other = try await VacancyModel.find(f.otherVacancy, on: t.app.db)
         XCTAssertEqual(other?.title, "Stock assistant")
-        let own = try await VacancyModel.find(ids.vacancy, on: t.app.db)
-        XCTAssertEqual(own?.employerID, ids.employer)
+        let own = try await VacancyModel.find(f.vacancy, on: t.app.db)
+        XCTAssertEqual(own?.employerID, f.employer)
         let after = try await vacancyCount()
         XCTAssertEqual(after, before)
 
-        res = try await send(.PUT, "/api/v1/vacancies/\(ids.vacancy)", json: body(["title": "\"Warehouse operative (weekends)\""]), as: .employer)
+        res = try await send(.PUT, "/api/v1/vacancies/\(f.vacancy)", json: body(["title": "\"Warehouse operative (weekends)\""]), as: .employer)
         XCTAssertEqual(res.status, .ok, res.body.string)
     }
 
@@ -189,20 +187,20 @@ final class VacanciesTests: XCTestCase {
         XCTAssertEqual(try res.content.decode(PagedBody<VacanciesAPIController.VacancySummaryDTO>.self).total, 2)
         res = try await send(.POST, "/api/v1/vacancies", json: body(), as: .provider)
         XCTAssertEqual(res.status, .forbidden)
-        res = try await send(.PUT, "/api/v1/vacancies/\(ids.vacancy)", json: body(), as: .provider)
+        res = try await send(.PUT, "/api/v1/vacancies/\(f.vacancy)", json: body(), as: .provider)
         XCTAssertEqual(res.status, .forbidden)
 
-        for path in ["/api/v1/vacancies", "/api/v1/vacancies/\(ids.vacancy)"] {
+        for path in ["/api/v1/vacancies", "/api/v1/vacancies/\(f.vacancy)"] {
             res = try await send(.GET, path, as: .analyst)
             XCTAssertEqual(res.status, .forbidden, path)
         }
         res = try await send(.POST, "/api/v1/vacancies", json: body(), as: .analyst)
         XCTAssertEqual(res.status, .forbidden)
-        res = try await send(.PUT, "/api/v1/vacancies/\(ids.vacancy)", json: body(), as: .analyst)
+        res = try await send(.PUT, "/api/v1/vacancies/\(f.vacancy)", json: body(), as: .analyst)
         XCTAssertEqual(res.status, .forbidden)
         let after = try await vacancyCount()
         XCTAssertEqual(after, before)
-        let own = try await VacancyModel.find(ids.vacancy, on: t.app.db)
+        let own = try await VacancyModel.find(f.vacancy, on: t.app.db)
         XCTAssertEqual(own?.title, "Warehouse operative")
     }
 
@@ -223,7 +221,7 @@ final class VacanciesTests: XCTestCase {
         XCTAssertEqual(res.status, .badRequest)
         XCTAssertEqual(try errorFields(res), ["employerID"])
 
-        res = try await send(.PUT, "/api/v1/vacancies/\(ids.vacancy)", json: "[]")
+        res = try await send(.PUT, "/api/v1/vacancies/\(f.vacancy)", json: "[]")
         XCTAssertEqual(res.status, .badRequest)
         let after = try await vacancyCount()
         XCTAssertEqual(after, before)
@@ -332,7 +330,7 @@ final class VacanciesTests: XCTestCase {
         XCTAssertTrue(res.body.string.contains("Test Engineering Ltd"))
         XCTAssertFalse(res.body.string.contains("Other Employer Ltd"), "employers choose only their own")
 
-        res = try await t.app.sendRequest(.GET, "/vacancies/new?employerID=\(ids.employer)&occupationID=O.WAREHOUSE_OPERATIVE", headers: session.headers)
+        res = try await t.app.sendRequest(.GET, "/vacancies/new?employerID=\(f.employer)&occupationID=O.WAREHOUSE_OPERATIVE", headers: session.headers)
         XCTAssertEqual(res.status, .ok)
         let form = res.body.string
         XCTAssertTrue(form.contains("Step 2 of 2"))
@@ -347,10 +345,10 @@ final class VacanciesTests: XCTestCase {
         XCTAssertTrue(form.contains(#"name="title" type="text" value="Warehouse operative""#))
         XCTAssertTrue(form.contains(#"name="postcode" type="text" value="B7 5AA""#))
 
-        res = try await t.app.sendRequest(.GET, "/vacancies/new?employerID=\(ids.otherEmployer)&occupationID=O.WAREHOUSE_OPERATIVE", headers: session.headers)
+        res = try await t.app.sendRequest(.GET, "/vacancies/new?employerID=\(f.otherEmployer)&occupationID=O.WAREHOUSE_OPERATIVE", headers: session.headers)
         XCTAssertEqual(res.status, .unprocessableEntity)
         XCTAssertTrue(res.body.string.contains(##"href="#f-employerID""##))
-        res = try await t.app.sendRequest(.GET, "/vacancies/new?employerID=\(ids.employer)&occupationID=", headers: session.headers)
+        res = try await t.app.sendRequest(.GET, "/vacancies/new?employerID=\(f.employer)&occupationID=", headers: session.headers)
         XCTAssertEqual(res.status, .unprocessableEntity)
         XCTAssertTrue(res.body.string.contains("Choose the occupation"))
     }
@@ -358,7 +356,7 @@ final class VacanciesTests: XCTestCase {
     func testScopingFormSavesTheRowsAsRequirements() async throws {
         let session = try await t.pageSession(.employer)
         let before = try await vacancyCount()
-        let res = try await postForm(session, "/vacancies", scopingFields(employerID: ids.employer, rows: [
+        let res = try await postForm(session, "/vacancies", scopingFields(employerID: f.employer, rows: [
             ("S.PICKING_PACKING", "essential", "3"),
             ("S.MANUAL_HANDLING", "not-needed", "2"),
             ("S.TEAMWORK", "desirable", "1"),
@@ -387,7 +385,7 @@ final class VacanciesTests: XCTestCase {
     func testScopingFormErrorsNameTheRowAndFieldAndWriteNothing() async throws {
         let session = try await t.pageSession(.adviser)
         let before = try await vacancyCount()
-        var res = try await postForm(session, "/vacancies", scopingFields(employerID: ids.employer, rows: [
+        var res = try await postForm(session, "/vacancies", scopingFields(employerID: f.employer, rows: [
             ("S.PICKING_PACKING", "essential", "2"),
             ("S.MANUAL_HANDLING", "not-needed", "2"),
             ("S.TEAMWORK", "desirable", "9"),
@@ -403,14 +401,14 @@ final class VacanciesTests: XCTestCase {
         XCTAssertTrue(page.contains(#"value="lots""#), "entered values are kept")
         XCTAssertTrue(page.contains(#"name="skillID[]" value="S.MANUAL_HANDLING""#), "every row is shown again")
 
-        res = try await postForm(session, "/vacancies", scopingFields(employerID: ids.employer, rows: [
+        res = try await postForm(session, "/vacancies", scopingFields(employerID: f.employer, rows: [
             ("S.PICKING_PACKING", "desirable", "2"), ("S.MANUAL_HANDLING", "not-needed", "2"),
         ]))
         XCTAssertEqual(res.status, .unprocessableEntity)
         XCTAssertTrue(res.body.string.contains("Mark at least one skill as essential"))
         XCTAssertTrue(res.body.string.contains(##"href="#f-requirements""##))
 
-        res = try await postForm(session, "/vacancies", scopingFields(employerID: ids.employer, rows: [("S.PICKING_PACKING", "essential", "2")],
+        res = try await postForm(session, "/vacancies", scopingFields(employerID: f.employer, rows: [("S.PICKING_PACKING", "essential", "2")],
                                                                       ["hourlyPay": "11.00"]))
         XCTAssertEqual(res.status, .unprocessableEntity)
         XCTAssertTrue(res.body.string.contains(##"href="#f-hourlyPay""##))
@@ -423,16 +421,16 @@ final class VacanciesTests: XCTestCase {
     func testScopingFormRefusesAnotherEmployersVacancyForEmployerUsers() async throws {
         let session = try await t.pageSession(.employer)
         let before = try await vacancyCount()
-        var res = try await postForm(session, "/vacancies", scopingFields(employerID: ids.otherEmployer, rows: [("S.PICKING_PACKING", "essential", "2")]))
+        var res = try await postForm(session, "/vacancies", scopingFields(employerID: f.otherEmployer, rows: [("S.PICKING_PACKING", "essential", "2")]))
         XCTAssertEqual(res.status, .unprocessableEntity)
         XCTAssertTrue(res.body.string.contains(##"href="#f-employerID""##))
         XCTAssertFalse(res.body.string.contains("Other Employer Ltd"))
 
-        res = try await t.app.sendRequest(.GET, "/vacancies/\(ids.otherVacancy)", headers: session.headers)
+        res = try await t.app.sendRequest(.GET, "/vacancies/\(f.otherVacancy)", headers: session.headers)
         XCTAssertEqual(res.status, .notFound)
-        res = try await t.app.sendRequest(.GET, "/vacancies/\(ids.otherVacancy)/edit", headers: session.headers)
+        res = try await t.app.sendRequest(.GET, "/vacancies/\(f.otherVacancy)/edit", headers: session.headers)
         XCTAssertEqual(res.status, .notFound)
-        res = try await postForm(session, "/vacancies/\(ids.otherVacancy)/edit", scopingFields(employerID: ids.otherEmployer, rows: [("S.PICKING_PACKING", "essential", "2")]))
+        res = try await postForm(session, "/vacancies/\(f.otherVacancy)/edit", scopingFields(employerID: f.otherEmployer, rows: [("S.PICKING_PACKING", "essential", "2")]))
         XCTAssertEqual(res.status, .notFound)
         res = try await t.app.sendRequest(.GET, "/vacancies", headers: session.headers)
         XCTAssertTrue(res.body.string.contains("Warehouse operative"))
@@ -440,13 +438,13 @@ final class VacanciesTests: XCTestCase {
 
         let after = try await vacancyCount()
         XCTAssertEqual(after, before)
-        let other = try await VacancyModel.find(ids.otherVacancy, on: t.app.db)
+        let other = try await VacancyModel.find(f.otherVacancy, on: t.app.db)
         XCTAssertEqual(other?.title, "Stock assistant")
     }
 
     func testVacancyPageShowsEverythingAndTheEditFormChangesIt() async throws {
         let session = try await t.pageSession(.adviser)
-        var res = try await t.app.sendRequest(.GET, "/vacancies/\(ids.vacancy)", headers: session.headers)
+        var res = try await t.app.sendRequest(.GET, "/vacancies/\(f.vacancy)", headers: session.headers)
         XCTAssertEqual(res.status, .ok)
         var page = res.body.string
         XCTAssertTrue(page.contains("Test Engineering Ltd"))
@@ -454,10 +452,10 @@ final class VacanciesTests: XCTestCase {
         XCTAssertTrue(page.contains("£12.50"))
         XCTAssertTrue(page.contains("\(warehouse.essentialSkills.count) essential and \(warehouse.optionalSkills.count) desirable skills"))
         XCTAssertTrue(page.contains(StarterTaxonomy.taxonomy.skillName("S.PICKING_PACKING")))
-        XCTAssertTrue(page.contains(#"href="/vacancies/\#(ids.vacancy)/candidates""#))
-        XCTAssertTrue(page.contains(#"href="/vacancies/\#(ids.vacancy)/edit""#))
+        XCTAssertTrue(page.contains(#"href="/vacancies/\#(f.vacancy)/candidates""#))
+        XCTAssertTrue(page.contains(#"href="/vacancies/\#(f.vacancy)/edit""#))
 
-        res = try await t.app.sendRequest(.GET, "/vacancies/\(ids.vacancy)/edit", headers: session.headers)
+        res = try await t.app.sendRequest(.GET, "/vacancies/\(f.vacancy)/edit", headers: session.headers)
         XCTAssertEqual(res.status, .ok)
         page = res.body.string
         XCTAssertTrue(page.contains(#"name="title" type="text" value="Warehouse operative""#))
@@ -465,23 +463,23 @@ final class VacanciesTests: XCTestCase {
         XCTAssertTrue(page.contains(#"name="closingDate" type="date" value="2027-01-31""#))
         XCTAssertTrue(page.contains(#"<option value="filled">"#), "an existing vacancy can be marked filled")
 
-        res = try await postForm(session, "/vacancies/\(ids.vacancy)/edit", scopingFields(employerID: ids.employer, rows: [
+        res = try await postForm(session, "/vacancies/\(f.vacancy)/edit", scopingFields(employerID: f.employer, rows: [
             ("S.PICKING_PACKING", "essential", "2"), ("S.MANUAL_HANDLING", "desirable", "1"),
         ], ["title": "Warehouse operative (days)", "status": "filled"]))
         XCTAssertEqual(res.status, .seeOther, res.body.string)
-        XCTAssertEqual(res.headers.first(name: .location), "/vacancies/\(ids.vacancy)?notice=updated")
-        let stored = try await VacancyModel.find(ids.vacancy, on: t.app.db)
+        XCTAssertEqual(res.headers.first(name: .location), "/vacancies/\(f.vacancy)?notice=updated")
+        let stored = try await VacancyModel.find(f.vacancy, on: t.app.db)
         let vacancy = try XCTUnwrap(stored).value
         XCTAssertEqual(vacancy.title, "Warehouse operative (days)")
         XCTAssertEqual(vacancy.status, .filled)
         XCTAssertEqual(vacancy.requirements.map(\.skillID), ["S.PICKING_PACKING", "S.MANUAL_HANDLING"])
 
-        res = try await postForm(session, "/vacancies/\(ids.vacancy)/edit", scopingFields(employerID: ids.employer, rows: [
+        res = try await postForm(session, "/vacancies/\(f.vacancy)/edit", scopingFields(employerID: f.employer, rows: [
             ("S.PICKING_PACKING", "essential", "2"),
         ], ["title": ""]))
         XCTAssertEqual(res.status, .unprocessableEntity)
         XCTAssertTrue(res.body.string.contains(##"href="#f-title""##))
-        let unchanged = try await VacancyModel.find(ids.vacancy, on: t.app.db)
+        let unchanged = try await VacancyModel.find(f.vacancy, on: t.app.db)
         XCTAssertEqual(unchanged?.title, "Warehouse operative (days)")
     }
 
@@ -491,23 +489,23 @@ final class VacanciesTests: XCTestCase {
         XCTAssertEqual(res.status, .ok)
         XCTAssertTrue(res.body.string.contains("2 vacancies"))
         XCTAssertTrue(res.body.string.contains("Stock assistant"))
-        res = try await t.app.sendRequest(.GET, "/vacancies?employerID=\(ids.employer)&q=ware", headers: adviser.headers)
+        res = try await t.app.sendRequest(.GET, "/vacancies?employerID=\(f.employer)&q=ware", headers: adviser.headers)
         XCTAssertTrue(res.body.string.contains("1 vacancy<"))
         XCTAssertFalse(res.body.string.contains("Stock assistant"))
         res = try await t.app.sendRequest(.GET, "/vacancies?status=draft", headers: adviser.headers)
         XCTAssertTrue(res.body.string.contains("0 vacancies"))
 
         let provider = try await t.pageSession(.provider)
-        res = try await t.app.sendRequest(.GET, "/vacancies/\(ids.otherVacancy)", headers: provider.headers)
+        res = try await t.app.sendRequest(.GET, "/vacancies/\(f.otherVacancy)", headers: provider.headers)
         XCTAssertEqual(res.status, .ok)
         XCTAssertFalse(res.body.string.contains("/edit\""), "providers read only")
         res = try await t.app.sendRequest(.GET, "/vacancies/new", headers: provider.headers)
         XCTAssertEqual(res.status, .forbidden)
-        res = try await t.app.sendRequest(.GET, "/vacancies/\(ids.vacancy)/edit", headers: provider.headers)
+        res = try await t.app.sendRequest(.GET, "/vacancies/\(f.vacancy)/edit", headers: provider.headers)
         XCTAssertEqual(res.status, .forbidden)
 
         let analyst = try await t.pageSession(.analyst)
-        for path in ["/vacancies", "/vacancies/\(ids.vacancy)", "/vacancies/new"] {
+        for path in ["/vacancies", "/vacancies/\(f.vacancy)", "/vacancies/new"] {
             res = try await t.app.sendRequest(.GET, path, headers: analyst.headers)
             XCTAssertEqual(res.status, .forbidden, path)
         }

@@ -71,8 +71,11 @@ public enum SkillsDemandSupply {
             }
         }
         var supply: [String: Int] = [:]
-        for assessment in latestPerClient(assessed) {
-            let held = Set(assessment.skills.filter { $0.level >= .working }.map(\.skillID))
+        for assessment in latestByClient(assessed).values {
+            var held = Set<String>()
+            for holding in assessment.skills where holding.level >= .working && demand[holding.skillID] != nil {
+                held.insert(holding.skillID)
+            }
             for skillID in held { supply[skillID, default: 0] += 1 }
         }
         return demand
@@ -89,7 +92,12 @@ public enum SkillsDemandSupply {
 
     /// Each client's latest assessment (by date, then id), ordered by client id.
     public static func latestPerClient(_ assessments: [AssessedSkills]) -> [AssessedSkills] {
+        latestByClient(assessments).map { (key: $0.key.uuidString, value: $0.value) }.sorted { $0.key < $1.key }.map(\.value)
+    }
+
+    private static func latestByClient(_ assessments: [AssessedSkills]) -> [UUID: AssessedSkills] {
         var latest: [UUID: AssessedSkills] = [:]
+        latest.reserveCapacity(assessments.count)
         for assessment in assessments {
             if let current = latest[assessment.clientID],
                (current.assessedOn, current.assessmentID.uuidString) >= (assessment.assessedOn, assessment.assessmentID.uuidString) {
@@ -97,6 +105,6 @@ public enum SkillsDemandSupply {
             }
             latest[assessment.clientID] = assessment
         }
-        return latest.values.sorted { $0.clientID.uuidString < $1.clientID.uuidString }
+        return latest
     }
 }

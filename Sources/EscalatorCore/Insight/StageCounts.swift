@@ -36,12 +36,18 @@ public struct StageCounts: Sendable, Hashable {
         clientCount: Int, latestAssessmentIDs: [UUID: UUID], referrals: [Referral], jobStarts: [JobStart],
         checks: [SustainmentCheck] = []
     ) {
-        let named = Set(latestAssessmentIDs.keys).union(referrals.map(\.clientID)).union(jobStarts.map(\.clientID))
+        // Only clients with a referral or a job start can be past the assessed stage.
+        let active = Set(referrals.map(\.clientID)).union(jobStarts.map(\.clientID))
         self.init(
-            clientIDs: Array(named), latestAssessmentIDs: latestAssessmentIDs, referrals: referrals, jobStarts: jobStarts,
+            clientIDs: Array(active), latestAssessmentIDs: latestAssessmentIDs, referrals: referrals, jobStarts: jobStarts,
             checks: checks)
-        if let registered = rows.firstIndex(where: { $0.key == .registered }) {
-            rows[registered].count += max(0, clientCount - named.count)
+        let assessedOnly = latestAssessmentIDs.keys.reduce(0) { $0 + (active.contains($1) ? 0 : 1) }
+        for index in rows.indices {
+            switch rows[index].key {
+            case .assessed: rows[index].count += assessedOnly
+            case .registered: rows[index].count += max(0, clientCount - active.count - assessedOnly)
+            default: break
+            }
         }
     }
 

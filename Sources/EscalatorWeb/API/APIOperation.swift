@@ -69,14 +69,38 @@ enum S {
         return .object(pairs)
     }
     static func paged(_ item: String) -> JSONValue {
-        object([("items", array(ref(item))), ("page", integer), ("size", integer), ("total", integer)],
+        object([("items", array(ref(item))), ("page", ["type": "integer", "minimum": 1]), ("size", integer(1...PageRequest.maximumSize)),
+                ("total", ["type": "integer", "minimum": 0])],
                required: ["items", "page", "size", "total"])
     }
+    /// Text the validator requires to be non-blank and at most `max` characters long.
+    static func text(max: Int) -> JSONValue { ["type": "string", "minLength": 1, "maxLength": .number(Double(max))] }
+    static func string(maxLength: Int) -> JSONValue { ["type": "string", "maxLength": .number(Double(maxLength))] }
+    static func number(_ range: ClosedRange<Double>) -> JSONValue {
+        ["type": "number", "minimum": .number(range.lowerBound), "maximum": .number(range.upperBound)]
+    }
+    /// The schema with a description (not for a bare `$ref`, whose siblings OpenAPI 3.0 ignores).
+    static func described(_ schema: JSONValue, _ description: String) -> JSONValue {
+        guard case .object(let pairs) = schema, schema["$ref"] == nil else { return ["allOf": [schema], "description": .string(description)] }
+        return .object(pairs + [("description", .string(description))])
+    }
+    static func anyOf(_ schemas: JSONValue...) -> JSONValue { ["anyOf": .array(schemas)] }
+    /// A string with one of the given values (for enums the core does not list as `CaseIterable`).
+    static func strings(_ values: [String]) -> JSONValue { ["type": "string", "enum": .array(values.map { .string($0) })] }
+    static func array(_ items: JSONValue, maxItems: Int) -> JSONValue { ["type": "array", "items": items, "maxItems": .number(Double(maxItems))] }
+    /// A whole number an input also accepts as text (`"3"`), as a form would send it.
+    static func wholeNumberOrText(_ schema: JSONValue) -> JSONValue { anyOf(schema, ["type": "string", "pattern": "^\\s*-?[0-9]+\\s*$"]) }
+    /// A number an input also accepts as text (`"12.5"`).
+    static func numberOrText(_ schema: JSONValue) -> JSONValue { anyOf(schema, ["type": "string"]) }
+    /// A yes/no an input accepts as `true`/`false`, `1`/`0` or the text `true`, `false`, `yes`, `no`, `on`, `off`, `1`, `0`.
+    static let flag: JSONValue = anyOf(boolean, ["type": "integer", "enum": [0, 1]],
+                                       strings(["true", "false", "yes", "no", "on", "off", "1", "0"]))
 }
 
 extension APIOperation {
     static let pagination: [QueryParameter] = [
         QueryParameter(name: "page", schema: ["type": "integer", "minimum": 1], description: "Page number, from 1."),
-        QueryParameter(name: "size", schema: ["type": "integer", "minimum": 1, "maximum": 200], description: "Items per page (default 25)."),
+        QueryParameter(name: "size", schema: ["type": "integer", "minimum": 1],
+                       description: "Items per page (default \(PageRequest.defaultSize); more than \(PageRequest.maximumSize) is treated as \(PageRequest.maximumSize))."),
     ]
 }

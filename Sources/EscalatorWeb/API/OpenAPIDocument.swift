@@ -44,7 +44,9 @@ enum OpenAPIDocument {
         ("NotFound", error("There is no such record, or you may not see it.")),
         ("Conflict", error("The request conflicts with the record's state (a duplicate, say).")),
         ("ValidationFailed", error("One or more fields are invalid; `fields` names each.")),
-        ("PayloadTooLarge", error("The body is too large.")),
+        ("PayloadTooLarge", error("The body is too large (more than 1 MB).")),
+        ("UnsupportedMediaType", error("The body is not JSON (send `Content-Type: application/json`).")),
+        ("Unavailable", ["description": "The service cannot reach its database.", "content": ["application/json": ["schema": S.ref("Health")]]]),
     ]
 
     static func error(_ description: String) -> JSONValue {
@@ -75,7 +77,7 @@ enum OpenAPIDocument {
                 ["description": "Success.", "content": ["application/json": ["schema": $0]]]
             } ?? ["description": "Success."]),
         ]
-        let errorStatuses = ([400] + (operation.roles.isEmpty ? [] : [401]) + operation.errors)
+        let errorStatuses = [400] + (operation.roles.isEmpty ? [] : [401]) + (operation.body == nil ? [] : [413, 415]) + operation.errors
         for status in Set(errorStatuses).sorted() {
             let name = switch status {
             case 400: "BadRequest"
@@ -84,7 +86,10 @@ enum OpenAPIDocument {
             case 404: "NotFound"
             case 409: "Conflict"
             case 413: "PayloadTooLarge"
-            default: "ValidationFailed"
+            case 415: "UnsupportedMediaType"
+            case 422: "ValidationFailed"
+            case 503: "Unavailable"
+            default: preconditionFailure("No shared response for status \(status): add one to errorResponses.")
             }
             responses.append((String(status), ["$ref": .string("#/components/responses/\(name)")]))
         }

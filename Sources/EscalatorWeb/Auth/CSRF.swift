@@ -14,6 +14,11 @@ extension Request {
 struct CSRFMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if request.method == .POST {
+            // Routes collect the body only after middleware has run; a larger form arrives in pieces,
+            // so collect it here or the token cannot be read.
+            if request.body.data == nil {
+                _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
+            }
             let sent = try? request.content.get(String.self, at: "_csrf")
             guard let expected = request.session.data["csrf"], let sent, Self.equal(sent, expected) else {
                 throw AppError.forbidden("This form has expired or did not come from this service. Go back, reload the page and try again.")

@@ -14,21 +14,12 @@ enum InsightQueries {
     static func dashboard(area: InsightArea, now: Date, on db: any Database) async throws -> InsightDashboard {
         let sql = db as! any SQLDatabase
         let scope = ClientScope(area: area, now: now)
-        var tick = Date(); func lap(_ n: String) { print("LAP", n, Date().timeIntervalSince(tick)); tick = Date() }
         let clientCount = try await count(clientsIn: scope, on: sql)
-        lap("clientCount")
-        let assessedAll = try await assessedSkills(scope, on: sql)
-        print("LAP decoded", Date().timeIntervalSince1970)
-        let latest = SkillsDemandSupply.latestPerClient(assessedAll)
-        lap("latest")
+        let latest = SkillsDemandSupply.latestPerClient(try await assessedSkills(scope, on: sql))
         let referrals = try await openReferrals(scope, on: sql)
-        lap("referrals")
         let starts = try await jobStarts(scope, on: db)
-        lap("starts")
         let checks = try await checks(scope, on: db)
-        lap("checks")
         let demand = try await liveDemand(in: area, now: now, on: db)
-        lap("demand")
 
         let stages = StageCounts(
             clientCount: clientCount,
@@ -37,8 +28,7 @@ enum InsightQueries {
         let sustainment = SustainmentRates.compute(jobStarts: starts, checks: checks, asOf: now)
         let skills = SkillsDemandSupply.top(topSkills, liveDemand: demand, assessed: latest)
         let skillNames = try await skillNames(skills.map(\.skillID), on: db)
-        lap("skillNames")
-        defer { lap("rest") }
+
         return InsightDashboard(
             asOf: now.isoDay,
             area: .init(localAuthorityID: area.localAuthority?.id, name: area.name, wardCount: area.wards.count,
@@ -84,7 +74,7 @@ enum InsightQueries {
         return try await sql.raw("""
             SELECT \(ident: "id"), \(ident: "client_id"), \(ident: "assessed_on"), \(ident: "skills") FROM \(ident: table) \
             WHERE \(ident: "assessed_on") <= \(bind: scope.now) AND \(scope.contains(table, "client_id"))
-            """).all().logTime().map { row in
+            """).all().map { row in
             AssessedSkills(
                 assessmentID: try row.decode(column: "id", as: UUID.self), clientID: try row.decode(column: "client_id", as: UUID.self),
                 assessedOn: try row.decode(column: "assessed_on", as: Date.self),
@@ -209,8 +199,4 @@ enum InsightQueries {
         let column: SQLQueryString = table.map { "\(ident: $0).\(ident: "ward_id")" } ?? "\(ident: "ward_id")"
         return "\(column) IN (\(binds: wards.map { $0 as any Encodable & Sendable }))"
     }
-}
-
-extension Array {
-    func logTime() -> Self { print("LAP fetched", Date().timeIntervalSince1970); return self }
 }

@@ -4,13 +4,13 @@ import Foundation
 /// The matching pages, as pure functions of their data. Every score is shown with the components that
 /// make it up, so an adviser can explain a match to the client.
 enum MatchViews {
-    static func clientMatches(_ result: ClientMatchQueries.Result, viewer: Viewer) -> String {
+    static func clientMatches(_ result: ClientMatchQueries.Result, viewer: Viewer, notice: String? = nil) -> String {
         let client = result.client
         let title = "Matches for \(client.fullName)"
         let path = "/clients/\(client.id)/matches"
         return Layout.page(title: title, viewer: viewer, section: .clients, breadcrumbs: [
             Breadcrumb("Clients", "/clients"), Breadcrumb(client.fullName, "/clients/\(client.id)"),
-        ]) {
+        ], notice: notice) {
             heading(1, title, class: "heading-l")
             if let assessment = result.assessment {
                 paragraph("From the assessment of \(assessment.assessedOn.ukDate). Scores run from 0 to 100%; each is the sum of the parts shown beneath it.")

@@ -14,7 +14,8 @@ struct MatchesController: RouteCollection {
         let result = try await ClientMatchQueries.matches(
             clientID: try req.uuid("clientID", "Client"), for: try req.user, limit: ClientMatchQueries.defaultLimit,
             includeIneligible: try MatchingParameters.flag(req, "nearMisses"), now: environment.now(), on: req)
-        return .html(MatchViews.clientMatches(result, viewer: try req.viewer))
+        let notice: String? = req.queryString("notice") == "referred" ? "Referral made." : nil
+        return .html(MatchViews.clientMatches(result, viewer: try req.viewer, notice: notice))
     }
 
     func candidates(req: Request) async throws -> Response {
