@@ -91,6 +91,9 @@ final class OpenAPIConformanceTests: XCTestCase {
     func testEngagementConforms() async throws {
         try await api.check(.GET, "/api/v1/clients", "/api/v1/clients?q=WM-&page=1&size=5", as: .adviser, expect: .ok)
         try await api.check(.GET, "/api/v1/clients", "/api/v1/clients?page=0", as: .adviser, expect: .unprocessableEntity)
+        try await api.check(.GET, "/api/v1/clients", "/api/v1/clients?page=100000000000000000&size=5440176145", as: .adviser,
+                            expect: .unprocessableEntity)
+        try await api.check(.GET, "/api/v1/clients", "/api/v1/clients?page=1000000&size=5440176145", as: .adviser, expect: .ok)
         try await api.check(.GET, "/api/v1/clients", as: .employer, expect: .forbidden)
         let created = try await api.check(.POST, "/api/v1/clients", as: .adviser, body: #"""
             {"givenName": "Cy", "familyName": "Conformance", "dateOfBirth": "1995-01-01", "email": "cy@example.test",

@@ -69,7 +69,7 @@ enum S {
         return .object(pairs)
     }
     static func paged(_ item: String) -> JSONValue {
-        object([("items", array(ref(item))), ("page", ["type": "integer", "minimum": 1]), ("size", integer(1...PageRequest.maximumSize)),
+        object([("items", array(ref(item))), ("page", S.integer(1...PageRequest.maximumPage)), ("size", integer(1...PageRequest.maximumSize)),
                 ("total", ["type": "integer", "minimum": 0])],
                required: ["items", "page", "size", "total"])
     }
@@ -99,7 +99,7 @@ enum S {
 
 extension APIOperation {
     static let pagination: [QueryParameter] = [
-        QueryParameter(name: "page", schema: ["type": "integer", "minimum": 1], description: "Page number, from 1."),
+        QueryParameter(name: "page", schema: S.integer(1...PageRequest.maximumPage), description: "Page number, from 1."),
         QueryParameter(name: "size", schema: ["type": "integer", "minimum": 1],
                        description: "Items per page (default \(PageRequest.defaultSize); more than \(PageRequest.maximumSize) is treated as \(PageRequest.maximumSize))."),
     ]

@@ -5,7 +5,7 @@ extension APISchemas {
         ("EmployerSummary", S.object([
             ("id", S.uuid), ("organisationID", S.uuid), ("name", S.string), ("sector", S.enumeration(Sector.self)),
             ("size", S.enumeration(EmployerSize.self)), ("postcode", S.string), ("wardID", S.string), ("wardName", S.string),
-            ("openVacancies", S.string),
+            ("openVacancies", ["type": "integer", "minimum": 0]),
         ], required: ["id", "organisationID", "name", "sector", "size", "postcode", "wardID", "wardName", "openVacancies"])),
         ("Engagement", S.object([
             // Free text: entries logged here use the input's kinds, imported ones may use others.

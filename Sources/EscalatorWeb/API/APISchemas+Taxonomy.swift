@@ -19,7 +19,7 @@ extension APISchemas {
             ("id", S.string), ("name", S.string), ("socCode", S.string), ("sector", S.enumeration(Sector.self)),
             ("typicalQualification", S.intEnumeration(RQFLevel.self)), ("typicalQualificationLabel", S.string), ("description", S.string),
             ("essentialSkills", S.array(S.ref("OccupationSkillLine"))), ("optionalSkills", S.array(S.ref("OccupationSkillLine"))),
-            ("liveVacancies", S.described(S.integer(5...9), "Open vacancies for this occupation closing today or later.")),
+            ("liveVacancies", S.described(S.integer, "Open vacancies for this occupation closing today or later.")),
         ], required: ["id", "name", "typicalQualification", "typicalQualificationLabel", "description", "essentialSkills",
                       "optionalSkills", "liveVacancies"])),
         ("SkillDetail", S.object([

@@ -8,16 +8,19 @@ extension Request {
         return id
     }
 
-    /// `?page=&size=` with defaults; a value that is not a positive whole number is a 400 naming it.
+    /// `?page=&size=` with defaults; a page that is not a whole number from 1 to `PageRequest.maximumPage`, or a size
+    /// that is not a whole number of 1 or more, is a 422 naming it. A size over the maximum is treated as the maximum.
     func pageRequest() throws -> PageRequest {
-        func positive(_ name: String) throws -> Int? {
+        func positive(_ name: String, upTo maximum: Int = .max) throws -> Int? {
             guard let raw = try? query.get(String.self, at: name), !raw.isEmpty else { return nil }
-            guard let value = Int(raw), value >= 1 else {
-                throw AppError.validation(name, "\(name) must be a whole number of 1 or more.")
+            guard let value = Int(raw), value >= 1, value <= maximum else {
+                throw AppError.validation(name, maximum == .max ? "\(name) must be a whole number of 1 or more."
+                                                                : "\(name) must be a whole number from 1 to \(maximum).")
             }
             return value
         }
-        return PageRequest(page: try positive("page") ?? 1, size: min(try positive("size") ?? PageRequest.defaultSize, PageRequest.maximumSize))
+        return PageRequest(page: try positive("page", upTo: PageRequest.maximumPage) ?? 1,
+                           size: min(try positive("size") ?? PageRequest.defaultSize, PageRequest.maximumSize))
     }
 
     func queryString(_ name: String) -> String? {

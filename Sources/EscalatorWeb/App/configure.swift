@@ -31,7 +31,11 @@ public func configure(_ app: Application, environment: AppEnvironment) async thr
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(SessionUserAuthenticator())
     app.middleware.use(BearerTokenAuthenticator(now: environment.now))
+    let dataVersion = DataVersion()
+    app.middleware.use(DataVersionMiddleware(version: dataVersion))
 
+    app.storage[DataVersionKey.self] = dataVersion
+    app.storage[InsightCacheKey.self] = InsightCache()
     app.storage[MatchingCacheKey.self] = MatchingCache()
     try routes(app, environment: environment)
 }

@@ -24,7 +24,7 @@ enum AssessmentService {
             barriers: valid.barriers, aspirations: valid.aspirations, constraints: valid.constraints, notes: valid.notes)
         let score = score(assessment, for: client)
         try await AssessmentModel(assessment, distanceFromWork: score.total).create(on: db)
-        await matching.invalidate()
+        try await matching.clientChanged(client.id, db: db)
         return Recorded(assessment: assessment, score: score)
     }
 

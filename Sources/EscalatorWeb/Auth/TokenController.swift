@@ -47,11 +47,9 @@ struct TokenController: RouteCollection {
         try await APITokenModel(userID: model.id!, tokenHash: APITokens.hash(token), name: body.name ?? "api", createdAt: now, expiresAt: expires)
             .create(on: req.db)
         let user = try await AuthenticatedUser.load(id: model.id!, on: req.db)!
-        let response = Response(status: .created)
-        try response.content.encode(TokenResponse(
+        return try .json(TokenResponse(
             token: token, tokenType: "Bearer", expiresAt: expires,
             user: UserSummary(id: user.id, email: user.email, displayName: user.displayName, role: user.role.rawValue,
-                              organisationID: user.organisationID, organisationName: user.organisationName)))
-        return response
+                              organisationID: user.organisationID, organisationName: user.organisationName)), status: .created)
     }
 }

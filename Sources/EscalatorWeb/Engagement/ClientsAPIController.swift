@@ -70,7 +70,7 @@ struct ClientsAPIController: RouteCollection {
     func update(req: Request) async throws -> Response {
         let id = try req.uuid("clientID", "Client")
         _ = try await ClientService.update(id, with: try req.content.decode(ClientInput.self), by: try req.user, environment: environment, on: req.db)
-        await req.invalidateMatching()
+        try await req.application.matchingCache.clientChanged(id, db: req.db)
         return try .json(try await detail(id, req))
     }
 
@@ -83,12 +83,14 @@ struct ClientsAPIController: RouteCollection {
         let id = try req.uuid("clientID", "Client")
         let input = try req.content.decode(ConsentInput.self)
         _ = try await ClientService.recordConsent(clientID: id, organisationID: input.organisationID, purpose: input.purpose, by: try req.user, environment: environment, on: req.db)
+        try await req.application.matchingCache.clientChanged(id, db: req.db)
         return try .json(try await detail(id, req), status: .created)
     }
 
     func withdrawConsent(req: Request) async throws -> Response {
         let id = try req.uuid("clientID", "Client")
         try await ClientService.withdrawConsent(clientID: id, consentID: try req.uuid("consentID", "Consent"), by: try req.user, environment: environment, on: req.db)
+        try await req.application.matchingCache.clientChanged(id, db: req.db)
         return try .json(try await detail(id, req))
     }
 

@@ -72,7 +72,7 @@ struct ClientsController: RouteCollection {
         let input = try req.content.decode(ClientInput.self)
         do {
             _ = try await ClientService.update(id, with: input, by: user, environment: environment, on: req.db)
-            await req.invalidateMatching()
+            try await req.application.matchingCache.clientChanged(id, db: req.db)
             return req.redirect(to: "/clients/\(id)?notice=updated")
         } catch let AppError.validation(errors) {
             let client = try await ClientAccess.find(id, for: user, on: req.db).value
@@ -90,6 +90,7 @@ struct ClientsController: RouteCollection {
         let id = try req.uuid("clientID", "Client")
         let form = try req.content.decode(ConsentForm.self)
         _ = try await ClientService.recordConsent(clientID: id, organisationID: form.organisationID, purpose: form.purpose, by: user, environment: environment, on: req.db)
+        try await req.application.matchingCache.clientChanged(id, db: req.db)
         return req.redirect(to: "/clients/\(id)?notice=consent")
     }
 
@@ -97,6 +98,7 @@ struct ClientsController: RouteCollection {
         let user = try req.user
         let id = try req.uuid("clientID", "Client")
         try await ClientService.withdrawConsent(clientID: id, consentID: try req.uuid("consentID", "Consent"), by: user, environment: environment, on: req.db)
+        try await req.application.matchingCache.clientChanged(id, db: req.db)
         return req.redirect(to: "/clients/\(id)?notice=withdrawn")
     }
 

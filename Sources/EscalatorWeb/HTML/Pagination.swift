@@ -4,12 +4,14 @@ import Foundation
 public struct PageRequest: Sendable, Hashable {
     public static let defaultSize = 25
     public static let maximumSize = 200
+    /// Far beyond any list, and small enough that `offset` cannot overflow.
+    public static let maximumPage = 1_000_000
 
     public var page: Int
     public var size: Int
 
     public init(page: Int = 1, size: Int = PageRequest.defaultSize) {
-        self.page = max(1, page)
+        self.page = min(max(1, page), Self.maximumPage)
         self.size = min(max(1, size), Self.maximumSize)
     }
 

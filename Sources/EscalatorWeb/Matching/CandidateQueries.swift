@@ -43,9 +43,9 @@ enum CandidateQueries {
         let snapshot = try await req.matchingSnapshot(now: now)
         let vacancy = vacancyModel.value
         let target = snapshot.vacanciesByID[vacancy.id] ?? VacancyTarget(vacancy: vacancy, location: snapshot.location(ofWard: vacancy.wardID))
-        let sharing = try await sharingClientIDs(organisationID: user.organisationID, on: db)
-        let profiles = snapshot.profiles.values.filter { sharing.contains($0.clientID) }
-            .sorted { $0.clientID.uuidString < $1.clientID.uuidString }
+        let profiles = snapshot.profiles.values.filter {
+            snapshot.sharing.contains($0.clientID) || snapshot.clientOrganisation[$0.clientID] == user.organisationID
+        }
         let matches = Matcher.rankCandidates(for: target, among: profiles, limit: limit, licenceSkillIDs: snapshot.licenceSkillIDs)
 
         let ids = matches.map(\.clientID)
@@ -64,13 +64,6 @@ enum CandidateQueries {
         return Result(
             vacancy: vacancy, employerName: employer.name, isLive: snapshot.vacanciesByID[vacancy.id] != nil,
             rows: rows, pseudonymised: user.role == .employer, taxonomy: snapshot.taxonomy)
-    }
-
-    /// Clients with at least one active consent, or registered by this organisation.
-    static func sharingClientIDs(organisationID: UUID, on db: any Database) async throws -> Set<UUID> {
-        let consenting = try await ConsentModel.query(on: db).filter(\.$withdrawnAt == nil).field(\.$clientID).unique().all().map(\.clientID)
-        let own = try await ClientModel.query(on: db).filter(\.$organisationID == organisationID).field(\.$id).all().compactMap(\.id)
-        return Set(consenting).union(own)
     }
 
     /// How far a candidate lives from the job, as a band that does not give their address away.

@@ -11,12 +11,20 @@ struct MatchingSnapshot: Sendable {
     var vacancies: [VacancyTarget]
     var vacanciesByID: [UUID: VacancyTarget]
     var programmes: [ProgrammeTarget]
+    /// Assessed clients' profiles, from their latest assessment.
     var profiles: [UUID: MatchProfile]
+    /// Every client's registering organisation.
+    var clientOrganisation: [UUID: UUID]
+    /// Clients with at least one consent to share that still stands.
+    var sharing: Set<UUID>
     var licenceSkillIDs: Set<String>
     var builtAt: Date
 
+    /// Birmingham's centre, for a ward the snapshot does not know.
+    static let fallbackLocation = GeoPoint(latitude: 52.4862, longitude: -1.8904)
+
     func location(ofWard id: String) -> GeoPoint {
-        wards[id]?.centre ?? GeoPoint(latitude: 52.4862, longitude: -1.8904)
+        wards[id]?.centre ?? Self.fallbackLocation
     }
 }
 
@@ -53,10 +61,68 @@ actor MatchingCache {
         }
     }
 
+    // MARK: Keeping the snapshot current without rebuilding it
+
+    /// After a client's details, assessment or consents change.
+    func clientChanged(_ id: UUID, db: any Database) async throws {
+        guard let builtAt = snapshot?.builtAt, let wards = snapshot?.wards else { return invalidate() }
+        let fresh = try await Self.profileRow(id, now: builtAt, wards: wards, db: db)
+        guard snapshot != nil, building == nil else { return invalidate() }
+        snapshot!.profiles[id] = fresh?.profile
+        snapshot!.clientOrganisation[id] = fresh?.organisationID
+        if fresh?.sharing == true { snapshot!.sharing.insert(id) } else { snapshot!.sharing.remove(id) }
+    }
+
+    /// After a vacancy is scoped, edited, opened, filled or closed.
+    func vacancyChanged(_ id: UUID, db: any Database) async throws {
+        guard let builtAt = snapshot?.builtAt else { return invalidate() }
+        let model = try await VacancyModel.find(id, on: db)
+        guard snapshot != nil, building == nil else { return invalidate() }
+        snapshot!.vacancies.removeAll { $0.vacancy.id == id }
+        snapshot!.vacanciesByID[id] = nil
+        if let model, model.status == .open, model.closingDate >= builtAt {
+            let target = VacancyTarget(vacancy: model.value, location: snapshot!.location(ofWard: model.wardID))
+            snapshot!.vacancies.append(target)
+            snapshot!.vacanciesByID[id] = target
+        }
+    }
+
+    /// After a programme or its cohorts change (including a place being taken).
+    func programmeChanged(_ id: UUID, db: any Database) async throws {
+        guard snapshot != nil else { return invalidate() }
+        let model = try await ProgrammeModel.find(id, on: db)
+        let cohorts = try await CohortModel.query(on: db).filter(\.$programmeID == id).sort(\.$startsOn).all().map(\.value)
+        guard snapshot != nil, building == nil else { return invalidate() }
+        snapshot!.programmes.removeAll { $0.programme.id == id }
+        if let model {
+            snapshot!.programmes.append(ProgrammeTarget(programme: model.value(cohorts: cohorts), location: snapshot!.location(ofWard: model.wardID)))
+        }
+    }
+
+    struct ProfileRow: Sendable {
+        var profile: MatchProfile?
+        var organisationID: UUID
+        var sharing: Bool
+    }
+
+    static func profileRow(
+        _ id: UUID, now: Date, wards: [String: Ward], db: any Database
+    ) async throws -> ProfileRow? {
+        guard let client = try await ClientModel.find(id, on: db)?.value else { return nil }
+        let assessment = try await AssessmentModel.query(on: db).filter(\.$clientID == id).sort(\.$assessedOn, .descending).first()?.value
+        let sharing = try await ConsentModel.query(on: db).filter(\.$clientID == id).filter(\.$withdrawnAt == nil).count() > 0
+        let location = wards[client.wardID]?.centre ?? MatchingSnapshot.fallbackLocation
+        return ProfileRow(
+            profile: assessment.map { Matcher.profile(client: client, assessment: $0, location: location, on: now) },
+            organisationID: client.organisationID, sharing: sharing)
+    }
+
+    // MARK: Building
+
     static func build(db: any Database, now: Date) async throws -> MatchingSnapshot {
         let taxonomy = try await TaxonomyWriter.load(from: db)
         let wards = Dictionary(try await WardModel.query(on: db).all().map { ($0.id!, $0.value) }, uniquingKeysWith: { a, _ in a })
-        func location(_ ward: String) -> GeoPoint { wards[ward]?.centre ?? GeoPoint(latitude: 52.4862, longitude: -1.8904) }
+        func location(_ ward: String) -> GeoPoint { wards[ward]?.centre ?? MatchingSnapshot.fallbackLocation }
 
         let vacancies = try await VacancyModel.query(on: db).filter(\.$status == .open).filter(\.$closingDate >= now).all()
             .map { VacancyTarget(vacancy: $0.value, location: location($0.wardID)) }
@@ -70,14 +136,17 @@ actor MatchingCache {
         var latest: [UUID: Assessment] = [:]
         for model in try await AssessmentModel.query(on: db).sort(\.$assessedOn).all() { latest[model.clientID] = model.value }
         var profiles: [UUID: MatchProfile] = [:]
+        var organisations: [UUID: UUID] = [:]
         for client in try await ClientModel.query(on: db).all().map(\.value) {
+            organisations[client.id] = client.organisationID
             guard let assessment = latest[client.id] else { continue }
             profiles[client.id] = Matcher.profile(client: client, assessment: assessment, location: location(client.wardID), on: now)
         }
+        let sharing = Set(try await ConsentModel.query(on: db).filter(\.$withdrawnAt == nil).field(\.$clientID).all().map(\.clientID))
         return MatchingSnapshot(
-            taxonomy: taxonomy, wards: wards, vacancies: vacancies.sorted { $0.vacancy.id.uuidString < $1.vacancy.id.uuidString },
+            taxonomy: taxonomy, wards: wards, vacancies: vacancies,
             vacanciesByID: Dictionary(vacancies.map { ($0.vacancy.id, $0) }, uniquingKeysWith: { a, _ in a }),
-            programmes: programmes, profiles: profiles,
+            programmes: programmes, profiles: profiles, clientOrganisation: organisations, sharing: sharing,
             licenceSkillIDs: Set(taxonomy.skills.values.filter { $0.kind == .licence }.map(\.id)), builtAt: now)
     }
 }
@@ -88,6 +157,12 @@ enum MatchingCacheKey: StorageKey {
 
 extension Application {
     var matchingCache: MatchingCache { storage[MatchingCacheKey.self]! }
+
+    /// Builds the matching snapshot in the background, so the first search after start-up does not wait for it.
+    public func prewarmMatching(now: Date) {
+        let cache = matchingCache, db = self.db
+        Task { _ = try? await cache.current(db: db, now: now) }
+    }
 }
 
 extension Request {
@@ -96,8 +171,9 @@ extension Request {
         try await application.matchingCache.current(db: db, now: now)
     }
 
-    /// Call after a change to clients, assessments, vacancies or programmes.
+    /// Call after a change to what matching reads that has no targeted update.
     func invalidateMatching() async {
         await application.matchingCache.invalidate()
     }
+
 }

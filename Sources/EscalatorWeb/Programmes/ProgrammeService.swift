@@ -25,7 +25,7 @@ enum ProgrammeService {
         let valid = try await validate(input, for: user, on: db)
         let programme = valid.programme(id: UUID(), cohorts: [])
         try await ProgrammeModel(programme).create(on: db)
-        await matching.invalidate()
+        try await matching.programmeChanged(programme.id, db: db)
         return programme
     }
 
@@ -36,7 +36,7 @@ enum ProgrammeService {
         let programme = valid.programme(id: id, cohorts: cohorts)
         model.update(from: programme)
         try await model.save(on: db)
-        await matching.invalidate()
+        try await matching.programmeChanged(id, db: db)
         return programme
     }
 
@@ -46,7 +46,7 @@ enum ProgrammeService {
         let valid = try input.validate(today: environment.now())
         let cohort = Cohort(id: UUID(), startsOn: valid.startsOn, capacity: valid.capacity, enrolled: 0)
         try await CohortModel(programmeID: programmeID, cohort).create(on: db)
-        await matching.invalidate()
+        try await matching.programmeChanged(programmeID, db: db)
         return cohort
     }
 

@@ -118,7 +118,7 @@ enum ReferralService {
             try await StatusChangeModel(referralID: id, sequence: sequence, change).create(on: db)
             return tookPlace
         }
-        if tookPlace { await matching.invalidate() }
+        if tookPlace, case .programme(let programmeID, _) = target { try await matching.programmeChanged(programmeID, db: db) }
         return referral
     }
 }

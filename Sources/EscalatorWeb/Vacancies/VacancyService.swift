@@ -3,7 +3,7 @@ import EscalatorPersistence
 import Fluent
 import Vapor
 
-/// Scoping and changing vacancies, shared by the pages and the API. Every change invalidates matching.
+/// Scoping and changing vacancies, shared by the pages and the API. Every change updates the matching snapshot.
 enum VacancyService {
     static func create(_ input: VacancyInput, parseErrors: [FieldError] = [], by user: AuthenticatedUser, environment: AppEnvironment,
                        on db: any Database, matching: MatchingCache) async throws -> Vacancy {
@@ -11,7 +11,7 @@ enum VacancyService {
         let rules = try await rules(for: user, statuses: [.draft, .open], environment: environment, on: db)
         let vacancy = try input.validate(rules, parseErrors: parseErrors).vacancy(id: UUID())
         try await VacancyModel(vacancy).create(on: db)
-        await matching.invalidate()
+        try await matching.vacancyChanged(vacancy.id, db: db)
         return vacancy
     }
 
@@ -22,7 +22,7 @@ enum VacancyService {
         let vacancy = try input.validate(rules, parseErrors: parseErrors).vacancy(id: id)
         model.update(from: vacancy)
         try await model.save(on: db)
-        await matching.invalidate()
+        try await matching.vacancyChanged(id, db: db)
         return vacancy
     }
 

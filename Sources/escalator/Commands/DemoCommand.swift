@@ -41,6 +41,7 @@ struct DemoCommand: AsyncParsableCommand {
             API: POST /api/v1/auth/token with {"email", "password"}; the document is at /api/v1/openapi.json.
             Press Ctrl+C to stop.
             """)
+            app.prewarmMatching(now: environment.now())
             try await serve(app, hostname: hostname, port: port)
         }
     }

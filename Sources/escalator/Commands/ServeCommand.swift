@@ -13,6 +13,7 @@ struct ServeCommand: AsyncParsableCommand {
         let environment = database.environment()
         try await withApplication(environment, logLevel: .info) { app in
             try await migrate(app)
+            app.prewarmMatching(now: environment.now())
             try await serve(app, hostname: hostname, port: port)
         }
     }
