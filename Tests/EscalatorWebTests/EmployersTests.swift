@@ -28,11 +28,6 @@ final class EmployersTests: XCTestCase {
         var total: Int
     }
 
-    private func send(_ method: HTTPMethod, _ path: String, json: String? = nil, as role: TestRole = .adviser) async throws -> XCTHTTPResponse {
-        var headers = try await t.bearer(role)
-        if json != nil { headers.contentType = .json }
-        return try await t.app.sendRequest(method, path, headers: headers, body: json.map { ByteBuffer(string: $0) })
-    }
 
     private func errorFields(_ res: XCTHTTPResponse) throws -> Set<String> {
         Set(try res.content.decode(ErrorBody.self).error.fields.map(\.field))
@@ -53,7 +48,7 @@ final class EmployersTests: XCTestCase {
     // MARK: API: list, create, show
 
     func testAPIListSearchesByNameFiltersBySectorAndPaginates() async throws {
-        var res = try await send(.GET, "/api/v1/employers")
+        var res = try await t.send(.GET, "/api/v1/employers")
         XCTAssertEqual(res.status, .ok)
         var page = try res.content.decode(PagedBody<EmployersAPIController.EmployerSummaryDTO>.self)
         XCTAssertEqual(page.total, 2)
@@ -61,27 +56,27 @@ final class EmployersTests: XCTestCase {
         XCTAssertEqual(page.items.last?.openVacancies, 1)
         XCTAssertEqual(page.items.last?.wardName, "Aston (test)")
 
-        res = try await send(.GET, "/api/v1/employers?q=engineering")
+        res = try await t.send(.GET, "/api/v1/employers?q=engineering")
         page = try res.content.decode(PagedBody<EmployersAPIController.EmployerSummaryDTO>.self)
         XCTAssertEqual(page.items.map(\.id), [f.employer])
 
-        res = try await send(.GET, "/api/v1/employers?sector=retail")
+        res = try await t.send(.GET, "/api/v1/employers?sector=retail")
         page = try res.content.decode(PagedBody<EmployersAPIController.EmployerSummaryDTO>.self)
         XCTAssertEqual(page.items.map(\.id), [f.otherEmployer])
 
-        res = try await send(.GET, "/api/v1/employers?size=1&page=2")
+        res = try await t.send(.GET, "/api/v1/employers?size=1&page=2")
         page = try res.content.decode(PagedBody<EmployersAPIController.EmployerSummaryDTO>.self)
         XCTAssertEqual(page.total, 2)
         XCTAssertEqual(page.items.map(\.name), ["Test Engineering Ltd"])
 
-        res = try await send(.GET, "/api/v1/employers?sector=farming")
+        res = try await t.send(.GET, "/api/v1/employers?sector=farming")
         XCTAssertEqual(res.status, .unprocessableEntity)
         XCTAssertEqual(try errorFields(res), ["sector"])
     }
 
     func testAPIAdviserAddsAnEmployerWithItsOwnOrganisation() async throws {
         let before = try await counts()
-        let res = try await send(.POST, "/api/v1/employers", json: """
+        let res = try await t.send(.POST, "/api/v1/employers", json: """
             {"name": "Brum Bakeries", "sector": "hospitality", "size": "small", "postcode": "b5 4aa", "wardID": "\(f.wardB)"}
             """)
         XCTAssertEqual(res.status, .created, res.body.string)
@@ -100,7 +95,7 @@ final class EmployersTests: XCTestCase {
         XCTAssertEqual(after.employers, before.employers + 1)
         XCTAssertEqual(after.organisations, before.organisations + 1)
 
-        let shown = try await send(.GET, "/api/v1/employers/\(body.id)")
+        let shown = try await t.send(.GET, "/api/v1/employers/\(body.id)")
         XCTAssertEqual(shown.status, .ok)
         XCTAssertEqual(try shown.content.decode(EmployersAPIController.EmployerDetailDTO.self).name, "Brum Bakeries")
     }
@@ -111,18 +106,18 @@ final class EmployersTests: XCTestCase {
             {"name": "Test Engineering Fabrication", "sector": "advanced-manufacturing", "size": "large", "postcode": "B7 5AB",
              "wardID": "\(f.wardA)", "organisationID": "\(f.employerOrg)"}
             """
-        var res = try await send(.POST, "/api/v1/employers", json: json, as: .adviser)
+        var res = try await t.send(.POST, "/api/v1/employers", json: json, as: .adviser)
         XCTAssertEqual(res.status, .forbidden)
         var now = try await counts()
         XCTAssertEqual(now.employers, before.employers)
 
-        res = try await send(.POST, "/api/v1/employers", json: json.replacingOccurrences(of: f.employerOrg.uuidString, with: f.jobcentre.uuidString), as: .administrator)
+        res = try await t.send(.POST, "/api/v1/employers", json: json.replacingOccurrences(of: f.employerOrg.uuidString, with: f.jobcentre.uuidString), as: .administrator)
         XCTAssertEqual(res.status, .unprocessableEntity)
         XCTAssertEqual(try errorFields(res), ["organisationID"])
         now = try await counts()
         XCTAssertEqual(now.employers, before.employers)
 
-        res = try await send(.POST, "/api/v1/employers", json: json, as: .administrator)
+        res = try await t.send(.POST, "/api/v1/employers", json: json, as: .administrator)
         XCTAssertEqual(res.status, .created, res.body.string)
         let body = try res.content.decode(EmployersAPIController.EmployerDetailDTO.self)
         XCTAssertEqual(body.organisationID, f.employerOrg)
@@ -130,23 +125,23 @@ final class EmployersTests: XCTestCase {
         XCTAssertEqual(now.organisations, before.organisations, "no new organisation when one is picked")
 
         // The employer organisation's user now sees both of its employers.
-        res = try await send(.GET, "/api/v1/employers", as: .employer)
+        res = try await t.send(.GET, "/api/v1/employers", as: .employer)
         let page = try res.content.decode(PagedBody<EmployersAPIController.EmployerSummaryDTO>.self)
         XCTAssertEqual(Set(page.items.map(\.id)), [f.employer, body.id])
     }
 
     func testAPIBadEmployerInputNamesEveryFieldAndCreatesNothing() async throws {
         let before = try await counts()
-        var res = try await send(.POST, "/api/v1/employers", json: """
+        var res = try await t.send(.POST, "/api/v1/employers", json: """
             {"name": " ", "sector": "farming", "postcode": "not a postcode", "wardID": "E00000000"}
             """)
         XCTAssertEqual(res.status, .unprocessableEntity)
         XCTAssertEqual(try errorFields(res), ["name", "sector", "size", "postcode", "wardID"])
 
-        res = try await send(.POST, "/api/v1/employers", json: #"{"name": "Broken", "#)
+        res = try await t.send(.POST, "/api/v1/employers", json: #"{"name": "Broken", "#)
         XCTAssertEqual(res.status, .badRequest)
 
-        res = try await send(.POST, "/api/v1/employers", json: #"{"name": 42}"#)
+        res = try await t.send(.POST, "/api/v1/employers", json: #"{"name": 42}"#)
         XCTAssertEqual(res.status, .badRequest)
         XCTAssertEqual(try errorFields(res), ["name"])
 
@@ -156,16 +151,16 @@ final class EmployersTests: XCTestCase {
     }
 
     func testAPIShowsEngagementsPledgesAndVacancyIDs() async throws {
-        var res = try await send(.POST, "/api/v1/employers/\(f.employer)/engagements", json: """
+        var res = try await t.send(.POST, "/api/v1/employers/\(f.employer)/engagements", json: """
             {"date": "2026-10-30", "kind": "visit", "summary": "Toured the warehouse; agreed a sector-based work academy."}
             """, as: .employer)
         XCTAssertEqual(res.status, .created, res.body.string)
-        res = try await send(.POST, "/api/v1/employers/\(f.employer)/pledges", json: """
+        res = try await t.send(.POST, "/api/v1/employers/\(f.employer)/pledges", json: """
             {"kind": "work-placements", "quantity": 4, "madeOn": "2026-10-30"}
             """, as: .adviser)
         XCTAssertEqual(res.status, .created, res.body.string)
 
-        res = try await send(.GET, "/api/v1/employers/\(f.employer)", as: .provider)
+        res = try await t.send(.GET, "/api/v1/employers/\(f.employer)", as: .provider)
         XCTAssertEqual(res.status, .ok)
         let body = try res.content.decode(EmployersAPIController.EmployerDetailDTO.self)
         XCTAssertEqual(body.engagements.map(\.date), ["2026-10-30"])
@@ -180,23 +175,23 @@ final class EmployersTests: XCTestCase {
 
     func testAPIBadEngagementAndPledgeNameFieldsAndWriteNothing() async throws {
         let before = try await counts()
-        var res = try await send(.POST, "/api/v1/employers/\(f.employer)/engagements", json: """
+        var res = try await t.send(.POST, "/api/v1/employers/\(f.employer)/engagements", json: """
             {"date": "2026-12-25", "kind": "fax", "summary": ""}
             """)
         XCTAssertEqual(res.status, .unprocessableEntity)
         XCTAssertEqual(try errorFields(res), ["date", "kind", "summary"])
 
-        res = try await send(.POST, "/api/v1/employers/\(f.employer)/pledges", json: """
+        res = try await t.send(.POST, "/api/v1/employers/\(f.employer)/pledges", json: """
             {"kind": "money", "quantity": 0, "madeOn": "30/10/2026"}
             """)
         XCTAssertEqual(res.status, .unprocessableEntity)
         XCTAssertEqual(try errorFields(res), ["kind", "quantity", "madeOn"])
 
-        res = try await send(.POST, "/api/v1/employers/\(f.employer)/pledges", json: #"{"kind": "work-placements", "quantity": true}"#)
+        res = try await t.send(.POST, "/api/v1/employers/\(f.employer)/pledges", json: #"{"kind": "work-placements", "quantity": true}"#)
         XCTAssertEqual(res.status, .badRequest)
         XCTAssertEqual(try errorFields(res), ["quantity"])
 
-        res = try await send(.POST, "/api/v1/employers/\(UUID())/engagements", json: #"{"date": "2026-10-30", "kind": "call", "summary": "x"}"#)
+        res = try await t.send(.POST, "/api/v1/employers/\(UUID())/engagements", json: #"{"date": "2026-10-30", "kind": "call", "summary": "x"}"#)
         XCTAssertEqual(res.status, .notFound)
 
         let after = try await counts()
@@ -207,26 +202,26 @@ final class EmployersTests: XCTestCase {
     // MARK: API access
 
     func testAPIEmployerUsersSeeAndChangeOnlyTheirOwnEmployers() async throws {
-        var res = try await send(.GET, "/api/v1/employers", as: .employer)
+        var res = try await t.send(.GET, "/api/v1/employers", as: .employer)
         let page = try res.content.decode(PagedBody<EmployersAPIController.EmployerSummaryDTO>.self)
         XCTAssertEqual(page.items.map(\.id), [f.employer])
         XCTAssertEqual(page.total, 1)
 
-        res = try await send(.GET, "/api/v1/employers/\(f.otherEmployer)", as: .employer)
+        res = try await t.send(.GET, "/api/v1/employers/\(f.otherEmployer)", as: .employer)
         XCTAssertEqual(res.status, .notFound)
-        res = try await send(.GET, "/api/v1/employers/\(f.employer)", as: .employer)
+        res = try await t.send(.GET, "/api/v1/employers/\(f.employer)", as: .employer)
         XCTAssertEqual(res.status, .ok)
 
         let before = try await counts()
-        res = try await send(.POST, "/api/v1/employers/\(f.otherEmployer)/engagements", json: """
+        res = try await t.send(.POST, "/api/v1/employers/\(f.otherEmployer)/engagements", json: """
             {"date": "2026-10-30", "kind": "call", "summary": "Should not be logged"}
             """, as: .employer)
         XCTAssertEqual(res.status, .notFound)
-        res = try await send(.POST, "/api/v1/employers/\(f.otherEmployer)/pledges", json: """
+        res = try await t.send(.POST, "/api/v1/employers/\(f.otherEmployer)/pledges", json: """
             {"kind": "guaranteed-interviews", "quantity": 2, "madeOn": "2026-10-30"}
             """, as: .employer)
         XCTAssertEqual(res.status, .notFound)
-        res = try await send(.POST, "/api/v1/employers", json: """
+        res = try await t.send(.POST, "/api/v1/employers", json: """
             {"name": "Self-made", "sector": "retail", "size": "micro", "postcode": "B1 1AA", "wardID": "\(f.wardA)"}
             """, as: .employer)
         XCTAssertEqual(res.status, .forbidden)
@@ -237,27 +232,27 @@ final class EmployersTests: XCTestCase {
     }
 
     func testAPIProvidersReadOnlyAndAnalystsForbidden() async throws {
-        var res = try await send(.GET, "/api/v1/employers", as: .provider)
+        var res = try await t.send(.GET, "/api/v1/employers", as: .provider)
         XCTAssertEqual(res.status, .ok)
         XCTAssertEqual(try res.content.decode(PagedBody<EmployersAPIController.EmployerSummaryDTO>.self).total, 2)
-        res = try await send(.GET, "/api/v1/employers/\(f.otherEmployer)", as: .provider)
+        res = try await t.send(.GET, "/api/v1/employers/\(f.otherEmployer)", as: .provider)
         XCTAssertEqual(res.status, .ok)
 
         let before = try await counts()
-        res = try await send(.POST, "/api/v1/employers/\(f.employer)/engagements", json: """
+        res = try await t.send(.POST, "/api/v1/employers/\(f.employer)/engagements", json: """
             {"date": "2026-10-30", "kind": "meeting", "summary": "Co-design meeting"}
             """, as: .provider)
         XCTAssertEqual(res.status, .forbidden)
-        res = try await send(.POST, "/api/v1/employers", json: """
+        res = try await t.send(.POST, "/api/v1/employers", json: """
             {"name": "Provider-made", "sector": "retail", "size": "micro", "postcode": "B1 1AA", "wardID": "\(f.wardA)"}
             """, as: .provider)
         XCTAssertEqual(res.status, .forbidden)
 
         for path in ["/api/v1/employers", "/api/v1/employers/\(f.employer)"] {
-            res = try await send(.GET, path, as: .analyst)
+            res = try await t.send(.GET, path, as: .analyst)
             XCTAssertEqual(res.status, .forbidden, path)
         }
-        res = try await send(.POST, "/api/v1/employers/\(f.employer)/pledges", json: """
+        res = try await t.send(.POST, "/api/v1/employers/\(f.employer)/pledges", json: """
             {"kind": "work-placements", "quantity": 1, "madeOn": "2026-10-30"}
             """, as: .analyst)
         XCTAssertEqual(res.status, .forbidden)

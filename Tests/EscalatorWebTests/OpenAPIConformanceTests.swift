@@ -49,6 +49,29 @@ final class OpenAPIConformanceTests: XCTestCase {
         XCTAssertNil(api.validator.responseSchema(list, status: 409))
     }
 
+    /// Every link joins two documented operations, fills all the target's path parameters, and points at a
+    /// property the source's documented response has.
+    func testLinksLeadToDocumentedOperations() throws {
+        let operations = Dictionary(uniqueKeysWithValues: APICatalogue.operations.map { ($0.routeKey, $0) })
+        XCTAssertFalse(APICatalogue.links.isEmpty)
+        for link in APICatalogue.links {
+            guard let from = operations[link.from], let to = operations[link.to] else {
+                XCTFail("link \(link.name) joins \(link.from) to \(link.to), not both documented")
+                continue
+            }
+            XCTAssertEqual(Set(link.parameters.map(\.0)), Set(to.pathParameters), "\(link.from) → \(link.name)")
+            let operation = try XCTUnwrap(api.validator.operation(from.method, APIConformance.openAPIPath(from.path)))
+            let schema = try XCTUnwrap(api.validator.responseSchema(operation, status: from.status))
+            for (_, expression) in link.parameters {
+                XCTAssertTrue(expression.hasPrefix("$response.body#/"), expression)
+                let pointer = expression.dropFirst("$response.body#/".count).split(separator: "/").map(String.init)
+                XCTAssertNotNil(api.validator.schema(at: pointer, in: schema), "\(link.from) → \(link.name): no \(expression) in its response")
+            }
+            let document = try XCTUnwrap(api.validator.operation(from.method, APIConformance.openAPIPath(from.path)))
+            XCTAssertNotNil(document["responses"]?[String(from.status)]?["links"]?[link.name], "\(link.name) is not in the document")
+        }
+    }
+
     // MARK: - Who may call what
 
     /// Every GET the fixture can reach, as every role: a documented role is never refused with 403, an

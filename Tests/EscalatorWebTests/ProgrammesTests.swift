@@ -29,19 +29,7 @@ final class ProgrammesTests: XCTestCase {
         var total: Int
     }
 
-    private func send(_ method: HTTPMethod, _ path: String, json: String? = nil, as role: TestRole = .adviser) async throws -> XCTHTTPResponse {
-        var headers = try await t.bearer(role)
-        var body: ByteBuffer?
-        if let json {
-            headers.contentType = .json
-            body = ByteBuffer(string: json)
-        }
-        return try await t.app.sendRequest(method, path, headers: headers, body: body)
-    }
 
-    private func page(_ session: PageSession, _ path: String) async throws -> XCTHTTPResponse {
-        try await t.app.sendRequest(.GET, path, headers: session.headers)
-    }
 
     /// Posts a form whose fields may repeat (`skillID[]`), with the CSRF token added.
     private func postForm(_ session: PageSession, _ path: String, _ pairs: [(String, String)]) async throws -> XCTHTTPResponse {
@@ -76,7 +64,7 @@ final class ProgrammesTests: XCTestCase {
     // MARK: Lists and filters
 
     func testTheListShowsFreePlacesAndFiltersByTypeProviderSkillAndTitle() async throws {
-        var res = try await send(.GET, "/api/v1/programmes")
+        var res = try await t.send(.GET, "/api/v1/programmes")
         XCTAssertEqual(res.status, .ok)
         var list = try res.content.decode(PagedBody<SummaryDTO>.self)
         XCTAssertEqual(list.total, 1)
@@ -90,25 +78,25 @@ final class ProgrammesTests: XCTestCase {
             ("skillID=S.PICKING_PACKING", 1), ("skillID=S.WELDING", 0), ("q=BOOTCAMP", 1), ("q=welding", 0),
         ]
         for (query, expected) in filters {
-            res = try await send(.GET, "/api/v1/programmes?\(query)")
+            res = try await t.send(.GET, "/api/v1/programmes?\(query)")
             XCTAssertEqual(res.status, .ok, query)
             list = try res.content.decode(PagedBody<SummaryDTO>.self)
             XCTAssertEqual(list.total, expected, query)
         }
-        res = try await send(.GET, "/api/v1/programmes?type=knitting")
+        res = try await t.send(.GET, "/api/v1/programmes?type=knitting")
         XCTAssertEqual(res.status, .unprocessableEntity)
         XCTAssertEqual(try errorFields(res), ["type"])
 
         // Pages: a second programme sorts before the first by title.
-        res = try await send(.POST, "/api/v1/programmes", json: programmeJSON(provider: f.provider, title: "Alpha forklift course"), as: .provider)
+        res = try await t.send(.POST, "/api/v1/programmes", json: programmeJSON(provider: f.provider, title: "Alpha forklift course"), as: .provider)
         XCTAssertEqual(res.status, .created, res.body.string)
-        res = try await send(.GET, "/api/v1/programmes?size=1&page=2")
+        res = try await t.send(.GET, "/api/v1/programmes?size=1&page=2")
         list = try res.content.decode(PagedBody<SummaryDTO>.self)
         XCTAssertEqual(list.total, 2)
         XCTAssertEqual(list.items.map(\.title), ["Warehouse skills bootcamp"])
 
         let adviser = try await t.pageSession(.adviser)
-        res = try await page(adviser, "/programmes?skillID=L.FORKLIFT")
+        res = try await t.page(adviser, "/programmes?skillID=L.FORKLIFT")
         XCTAssertEqual(res.status, .ok)
         XCTAssertTrue(res.body.string.contains("Alpha forklift course"))
         XCTAssertFalse(res.body.string.contains("Warehouse skills bootcamp"))
@@ -117,7 +105,7 @@ final class ProgrammesTests: XCTestCase {
 
     func testTheProgrammePageShowsEverythingAboutIt() async throws {
         let employer = try await t.pageSession(.employer)
-        let res = try await page(employer, "/programmes/\(f.programme)")
+        let res = try await t.page(employer, "/programmes/\(f.programme)")
         XCTAssertEqual(res.status, .ok)
         let html = res.body.string
         for text in ["Warehouse skills bootcamp", "Test College", "Pre-employment", "Level 1 (GCSE grades 3 to 1)", "6 weeks, 16 hours a week",
@@ -127,33 +115,33 @@ final class ProgrammesTests: XCTestCase {
         }
         XCTAssertFalse(html.contains("Change programme details"), "employers only read programmes")
         XCTAssertFalse(html.contains("Add cohort"))
-        let edit = try await page(employer, "/programmes/\(f.programme)/edit")
+        let edit = try await t.page(employer, "/programmes/\(f.programme)/edit")
         XCTAssertEqual(edit.status, .forbidden)
     }
 
     // MARK: Providers and their own programmes
 
     func testProvidersSeeAndChangeOnlyTheirOwnProgrammes() async throws {
-        var res = try await send(.POST, "/api/v1/providers", json: """
+        var res = try await t.send(.POST, "/api/v1/providers", json: """
             {"organisationID": "\(f.charity)", "name": "Charity Skills Hub", "kind": "charity", "postcode": "B15 2TT", "wardID": "\(f.wardB)"}
             """, as: .administrator)
         XCTAssertEqual(res.status, .created, res.body.string)
         let hub = try res.content.decode(ProgrammesAPIController.ProviderDTO.self).provider.id
-        res = try await send(.POST, "/api/v1/programmes", json: programmeJSON(provider: hub, title: "Charity forklift course"), as: .administrator)
+        res = try await t.send(.POST, "/api/v1/programmes", json: programmeJSON(provider: hub, title: "Charity forklift course"), as: .administrator)
         XCTAssertEqual(res.status, .created, res.body.string)
         let theirs = try res.content.decode(DetailDTO.self).programme.id
 
         // The college's provider user sees only the college's programme and cannot add to the charity's provider.
-        res = try await send(.GET, "/api/v1/programmes", as: .provider)
+        res = try await t.send(.GET, "/api/v1/programmes", as: .provider)
         XCTAssertEqual(try res.content.decode(PagedBody<SummaryDTO>.self).items.map(\.id), [f.programme])
-        res = try await send(.GET, "/api/v1/programmes/\(theirs)", as: .provider)
+        res = try await t.send(.GET, "/api/v1/programmes/\(theirs)", as: .provider)
         XCTAssertEqual(res.status, .notFound)
         let before = try await counts()
-        res = try await send(.PUT, "/api/v1/programmes/\(theirs)", json: programmeJSON(provider: hub, title: "Taken over"), as: .provider)
+        res = try await t.send(.PUT, "/api/v1/programmes/\(theirs)", json: programmeJSON(provider: hub, title: "Taken over"), as: .provider)
         XCTAssertEqual(res.status, .notFound)
-        res = try await send(.POST, "/api/v1/programmes/\(theirs)/cohorts", json: #"{"startsOn": "2027-01-04", "capacity": 5}"#, as: .provider)
+        res = try await t.send(.POST, "/api/v1/programmes/\(theirs)/cohorts", json: #"{"startsOn": "2027-01-04", "capacity": 5}"#, as: .provider)
         XCTAssertEqual(res.status, .notFound)
-        res = try await send(.POST, "/api/v1/programmes", json: programmeJSON(provider: hub), as: .provider)
+        res = try await t.send(.POST, "/api/v1/programmes", json: programmeJSON(provider: hub), as: .provider)
         XCTAssertEqual(res.status, .unprocessableEntity)
         XCTAssertEqual(try errorFields(res), ["providerID"])
         let after = try await counts()
@@ -162,26 +150,26 @@ final class ProgrammesTests: XCTestCase {
         let stored = try await ProgrammeModel.find(theirs, on: db)
         XCTAssertEqual(stored?.title, "Charity forklift course")
 
-        res = try await send(.GET, "/api/v1/providers", as: .provider)
+        res = try await t.send(.GET, "/api/v1/providers", as: .provider)
         XCTAssertEqual(try res.content.decode([ProgrammesAPIController.ProviderDTO].self).map(\.provider.name), ["Test College"])
         let provider = try await t.pageSession(.provider)
-        res = try await page(provider, "/programmes/providers")
+        res = try await t.page(provider, "/programmes/providers")
         XCTAssertTrue(res.body.string.contains("Warehouse skills bootcamp"))
         XCTAssertFalse(res.body.string.contains("Charity Skills Hub"))
-        res = try await page(provider, "/programmes/\(theirs)")
+        res = try await t.page(provider, "/programmes/\(theirs)")
         XCTAssertEqual(res.status, .notFound)
 
         // Advisers and employers read both; only the owner and administrators change them.
-        res = try await send(.GET, "/api/v1/programmes", as: .adviser)
+        res = try await t.send(.GET, "/api/v1/programmes", as: .adviser)
         XCTAssertEqual(try res.content.decode(PagedBody<SummaryDTO>.self).total, 2)
-        res = try await send(.GET, "/api/v1/programmes/\(theirs)", as: .employer)
+        res = try await t.send(.GET, "/api/v1/programmes/\(theirs)", as: .employer)
         XCTAssertEqual(res.status, .ok)
-        res = try await send(.PUT, "/api/v1/programmes/\(f.programme)", json: programmeJSON(provider: f.provider), as: .employer)
+        res = try await t.send(.PUT, "/api/v1/programmes/\(f.programme)", json: programmeJSON(provider: f.provider), as: .employer)
         XCTAssertEqual(res.status, .forbidden)
-        res = try await send(.POST, "/api/v1/programmes", json: programmeJSON(provider: f.provider), as: .adviser)
+        res = try await t.send(.POST, "/api/v1/programmes", json: programmeJSON(provider: f.provider), as: .adviser)
         XCTAssertEqual(res.status, .forbidden)
         let adviser = try await t.pageSession(.adviser)
-        res = try await page(adviser, "/programmes/providers")
+        res = try await t.page(adviser, "/programmes/providers")
         XCTAssertTrue(res.body.string.contains("Charity Skills Hub"))
         XCTAssertTrue(res.body.string.contains("Charity forklift course"))
     }
@@ -191,21 +179,21 @@ final class ProgrammesTests: XCTestCase {
             {"organisationID": "\(f.college)", "name": "Test College Construction Centre", "kind": "fe-college", "postcode": "B4 7AB", "wardID": "\(f.wardA)"}
             """
         let before = try await counts()
-        var res = try await send(.POST, "/api/v1/providers", json: json, as: .provider)
+        var res = try await t.send(.POST, "/api/v1/providers", json: json, as: .provider)
         XCTAssertEqual(res.status, .forbidden)
-        res = try await send(.POST, "/api/v1/providers", json: json, as: .administrator)
+        res = try await t.send(.POST, "/api/v1/providers", json: json, as: .administrator)
         XCTAssertEqual(res.status, .created, res.body.string)
         XCTAssertEqual(try res.content.decode(ProgrammesAPIController.ProviderDTO.self).organisationName, "Test College")
-        res = try await send(.POST, "/api/v1/providers", json: json, as: .administrator)
+        res = try await t.send(.POST, "/api/v1/providers", json: json, as: .administrator)
         XCTAssertEqual(res.status, .conflict)
-        res = try await send(.POST, "/api/v1/providers", json: #"{"organisationID": "\#(f.employerOrg)", "name": "X", "kind": "school", "postcode": "nowhere", "wardID": "E0"}"#, as: .administrator)
+        res = try await t.send(.POST, "/api/v1/providers", json: #"{"organisationID": "\#(f.employerOrg)", "name": "X", "kind": "school", "postcode": "nowhere", "wardID": "E0"}"#, as: .administrator)
         XCTAssertEqual(res.status, .unprocessableEntity)
         XCTAssertEqual(try errorFields(res), ["organisationID", "postcode", "wardID"])
         let after = try await counts()
         XCTAssertEqual(after.providers, before.providers + 1)
 
         let admin = try await t.pageSession(.administrator)
-        res = try await page(admin, "/programmes/providers/new")
+        res = try await t.page(admin, "/programmes/providers/new")
         XCTAssertEqual(res.status, .ok)
         res = try await postForm(admin, "/programmes/providers", [
             ("organisationID", f.charity.uuidString), ("name", "Charity Hub"), ("kind", "charity"), ("postcode", "b15 2tt"), ("wardID", f.wardB),
@@ -215,7 +203,7 @@ final class ProgrammesTests: XCTestCase {
         XCTAssertEqual(hub?.postcode, "B15 2TT")
         XCTAssertEqual(hub?.organisationID, f.charity)
         let provider = try await t.pageSession(.provider)
-        res = try await page(provider, "/programmes/providers/new")
+        res = try await t.page(provider, "/programmes/providers/new")
         XCTAssertEqual(res.status, .forbidden)
     }
 
@@ -223,7 +211,7 @@ final class ProgrammesTests: XCTestCase {
 
     func testAProviderAddsAProgrammeThroughTheFormThenACohort() async throws {
         let provider = try await t.pageSession(.provider)
-        var res = try await page(provider, "/programmes/new")
+        var res = try await t.page(provider, "/programmes/new")
         XCTAssertEqual(res.status, .ok)
         XCTAssertTrue(res.body.string.contains(#"name="skillID[]""#))
         XCTAssertTrue(res.body.string.contains("Employers who co-designed the programme"))
@@ -257,7 +245,7 @@ final class ProgrammesTests: XCTestCase {
         XCTAssertEqual(programme.qualificationAwarded, .level2)
 
         // The edit form comes back filled in.
-        res = try await page(provider, "/programmes/\(programme.id)/edit")
+        res = try await t.page(provider, "/programmes/\(programme.id)/edit")
         XCTAssertEqual(res.status, .ok)
         XCTAssertTrue(res.body.string.contains(#"<option value="S.LOADING_UNLOADING" selected>"#))
         XCTAssertTrue(res.body.string.contains(#"value="450.00""#))
@@ -276,7 +264,7 @@ final class ProgrammesTests: XCTestCase {
         let target = snapshotAfter.programmes.first { $0.programme.id == programme.id }
         XCTAssertEqual(target?.programme.freePlaces, 10)
 
-        res = try await page(provider, "/programmes/\(programme.id)")
+        res = try await t.page(provider, "/programmes/\(programme.id)")
         XCTAssertTrue(res.body.string.contains("11 January 2027"))
         XCTAssertTrue(res.body.string.contains("Change programme details"))
     }
@@ -305,7 +293,7 @@ final class ProgrammesTests: XCTestCase {
     // MARK: API
 
     func testTheAPIAddsChangesAndAddsCohortsToAProgramme() async throws {
-        var res = try await send(.POST, "/api/v1/programmes", json: programmeJSON(provider: f.provider), as: .provider)
+        var res = try await t.send(.POST, "/api/v1/programmes", json: programmeJSON(provider: f.provider), as: .provider)
         XCTAssertEqual(res.status, .created, res.body.string)
         var detail = try res.content.decode(DetailDTO.self)
         XCTAssertEqual(detail.programme.skillsTaught.map(\.levelReached), [.working, .working])
@@ -314,36 +302,36 @@ final class ProgrammesTests: XCTestCase {
         XCTAssertEqual(detail.freePlaces, 0)
         let id = detail.programme.id
 
-        res = try await send(.PUT, "/api/v1/programmes/\(id)", json: programmeJSON(provider: f.provider, title: "Counterbalance forklift course"), as: .provider)
+        res = try await t.send(.PUT, "/api/v1/programmes/\(id)", json: programmeJSON(provider: f.provider, title: "Counterbalance forklift course"), as: .provider)
         XCTAssertEqual(res.status, .ok, res.body.string)
         XCTAssertEqual(try res.content.decode(DetailDTO.self).programme.title, "Counterbalance forklift course")
 
-        res = try await send(.POST, "/api/v1/programmes/\(id)/cohorts", json: #"{"startsOn": "2027-02-01", "capacity": 501}"#, as: .provider)
+        res = try await t.send(.POST, "/api/v1/programmes/\(id)/cohorts", json: #"{"startsOn": "2027-02-01", "capacity": 501}"#, as: .provider)
         XCTAssertEqual(res.status, .unprocessableEntity)
         XCTAssertEqual(try errorFields(res), ["capacity"])
-        res = try await send(.POST, "/api/v1/programmes/\(id)/cohorts", json: #"{"startsOn": "2027-02-01", "capacity": "8"}"#, as: .provider)
+        res = try await t.send(.POST, "/api/v1/programmes/\(id)/cohorts", json: #"{"startsOn": "2027-02-01", "capacity": "8"}"#, as: .provider)
         XCTAssertEqual(res.status, .created, res.body.string)
         detail = try res.content.decode(DetailDTO.self)
         XCTAssertEqual(detail.freePlaces, 8)
         XCTAssertEqual(detail.programme.cohorts.map(\.startsOn.isoDay), ["2027-02-01"])
 
         // A change keeps the cohorts.
-        res = try await send(.PUT, "/api/v1/programmes/\(id)", json: programmeJSON(provider: f.provider, title: "Forklift course"), as: .administrator)
+        res = try await t.send(.PUT, "/api/v1/programmes/\(id)", json: programmeJSON(provider: f.provider, title: "Forklift course"), as: .administrator)
         XCTAssertEqual(res.status, .ok, res.body.string)
         XCTAssertEqual(try res.content.decode(DetailDTO.self).programme.cohorts.count, 1)
     }
 
     func testMalformedOrInvalidJSONWritesNothing() async throws {
         let before = try await counts()
-        var res = try await send(.POST, "/api/v1/programmes", json: #"{"providerID": "\#(f.provider)", "title": "#, as: .provider)
+        var res = try await t.send(.POST, "/api/v1/programmes", json: #"{"providerID": "\#(f.provider)", "title": "#, as: .provider)
         XCTAssertEqual(res.status, .badRequest)
         XCTAssertEqual(try res.content.decode(ErrorBody.self).error.code, "bad_request")
-        res = try await send(.POST, "/api/v1/programmes", json: #"{"providerID": "\#(f.provider)", "weeks": [3]}"#, as: .provider)
+        res = try await t.send(.POST, "/api/v1/programmes", json: #"{"providerID": "\#(f.provider)", "weeks": [3]}"#, as: .provider)
         XCTAssertEqual(res.status, .badRequest)
         XCTAssertEqual(try errorFields(res), ["weeks"])
-        res = try await send(.POST, "/api/v1/programmes/\(f.programme)/cohorts", json: #"{"startsOn": "2027-02-01", "capacity": "#, as: .provider)
+        res = try await t.send(.POST, "/api/v1/programmes/\(f.programme)/cohorts", json: #"{"startsOn": "2027-02-01", "capacity": "#, as: .provider)
         XCTAssertEqual(res.status, .badRequest)
-        res = try await send(.POST, "/api/v1/programmes", json: #"{"providerID": "\#(f.provider)", "title": "Half a programme"}"#, as: .provider)
+        res = try await t.send(.POST, "/api/v1/programmes", json: #"{"providerID": "\#(f.provider)", "title": "Half a programme"}"#, as: .provider)
         XCTAssertEqual(res.status, .unprocessableEntity)
         XCTAssertTrue(try errorFields(res).isSuperset(of: ["type", "skillsTaught", "weeks", "hoursPerWeek", "postcode", "wardID", "cost"]))
         let after = try await counts()
@@ -353,12 +341,12 @@ final class ProgrammesTests: XCTestCase {
 
     func testAnalystsAreForbidden() async throws {
         for path in ["/api/v1/programmes", "/api/v1/programmes/\(f.programme)", "/api/v1/providers"] {
-            let res = try await send(.GET, path, as: .analyst)
+            let res = try await t.send(.GET, path, as: .analyst)
             XCTAssertEqual(res.status, .forbidden, path)
         }
         let analyst = try await t.pageSession(.analyst)
         for path in ["/programmes", "/programmes/\(f.programme)", "/programmes/providers"] {
-            let res = try await page(analyst, path)
+            let res = try await t.page(analyst, path)
             XCTAssertEqual(res.status, .forbidden, path)
         }
     }

@@ -29,19 +29,7 @@ final class ReferralsTests: XCTestCase {
         var total: Int
     }
 
-    private func send(_ method: HTTPMethod, _ path: String, json: String? = nil, as role: TestRole = .adviser) async throws -> XCTHTTPResponse {
-        var headers = try await t.bearer(role)
-        var body: ByteBuffer?
-        if let json {
-            headers.contentType = .json
-            body = ByteBuffer(string: json)
-        }
-        return try await t.app.sendRequest(method, path, headers: headers, body: body)
-    }
 
-    private func page(_ session: PageSession, _ path: String) async throws -> XCTHTTPResponse {
-        try await t.app.sendRequest(.GET, path, headers: session.headers)
-    }
 
     private func postForm(_ session: PageSession, _ path: String, _ fields: [String: String]) async throws -> XCTHTTPResponse {
         var headers = session.headers
@@ -67,11 +55,11 @@ final class ReferralsTests: XCTestCase {
     }
 
     private func referTo(vacancy: UUID, client: UUID? = nil, as role: TestRole = .adviser) async throws -> XCTHTTPResponse {
-        try await send(.POST, "/api/v1/referrals", json: #"{"clientID": "\#(client ?? f.clientA)", "vacancyID": "\#(vacancy)"}"#, as: role)
+        try await t.send(.POST, "/api/v1/referrals", json: #"{"clientID": "\#(client ?? f.clientA)", "vacancyID": "\#(vacancy)"}"#, as: role)
     }
 
     private func move(_ referral: UUID, to status: String, note: String = "", as role: TestRole) async throws -> XCTHTTPResponse {
-        try await send(.POST, "/api/v1/referrals/\(referral)/status", json: #"{"status": "\#(status)", "note": "\#(note)"}"#, as: role)
+        try await t.send(.POST, "/api/v1/referrals/\(referral)/status", json: #"{"status": "\#(status)", "note": "\#(note)"}"#, as: role)
     }
 
     private func counts() async throws -> (referrals: Int, changes: Int, jobStarts: Int, checks: Int) {
@@ -85,19 +73,19 @@ final class ReferralsTests: XCTestCase {
 
     /// A second provider (run by the charity) with a programme and a cohort, made through the API.
     private func charityProgramme() async throws -> (programme: UUID, cohort: UUID) {
-        var res = try await send(.POST, "/api/v1/providers", json: """
+        var res = try await t.send(.POST, "/api/v1/providers", json: """
             {"organisationID": "\(f.charity)", "name": "Charity Skills Hub", "kind": "charity", "postcode": "B15 2TT", "wardID": "\(f.wardB)"}
             """, as: .administrator)
         XCTAssertEqual(res.status, .created, res.body.string)
         let provider = try res.content.decode(ProgrammesAPIController.ProviderDTO.self).provider.id
-        res = try await send(.POST, "/api/v1/programmes", json: """
+        res = try await t.send(.POST, "/api/v1/programmes", json: """
             {"providerID": "\(provider)", "title": "Confidence and CV clinic", "type": "pre-employment",
              "skillsTaught": [{"skillID": "B.DIGITAL", "levelReached": 2}], "weeks": 4, "hoursPerWeek": 6,
              "postcode": "B15 2TT", "wardID": "\(f.wardB)", "costPence": 0}
             """, as: .administrator)
         XCTAssertEqual(res.status, .created, res.body.string)
         let programme = try res.content.decode(ProgrammesAPIController.ProgrammeDetailDTO.self).programme.id
-        res = try await send(.POST, "/api/v1/programmes/\(programme)/cohorts", json: #"{"startsOn": "2026-12-07", "capacity": 8}"#, as: .administrator)
+        res = try await t.send(.POST, "/api/v1/programmes/\(programme)/cohorts", json: #"{"startsOn": "2026-12-07", "capacity": 8}"#, as: .administrator)
         XCTAssertEqual(res.status, .created, res.body.string)
         let cohort = try XCTUnwrap(try res.content.decode(ProgrammesAPIController.ProgrammeDetailDTO.self).programme.cohorts.first?.id)
         return (programme, cohort)
@@ -127,7 +115,7 @@ final class ReferralsTests: XCTestCase {
         XCTAssertEqual(first.status, .referred)
 
         // The same referral again is a conflict, and writes nothing.
-        res = try await send(.POST, "/api/v1/referrals", json: #"{"clientID": "\#(f.clientA)", "cohortID": "\#(f.cohort)"}"#)
+        res = try await t.send(.POST, "/api/v1/referrals", json: #"{"clientID": "\#(f.clientA)", "cohortID": "\#(f.cohort)"}"#)
         XCTAssertEqual(res.status, .conflict)
         let stored = try await counts()
         XCTAssertEqual(stored.referrals, after.referrals)
@@ -142,7 +130,7 @@ final class ReferralsTests: XCTestCase {
         XCTAssertEqual(body.allowedNext, [.completed, .withdrawn])
         places = try await enrolled(f.cohort)
         XCTAssertEqual(places, 3)
-        let programme = try await send(.GET, "/api/v1/programmes/\(f.programme)")
+        let programme = try await t.send(.GET, "/api/v1/programmes/\(f.programme)")
         XCTAssertEqual(try programme.content.decode(ProgrammesAPIController.ProgrammeDetailDTO.self).freePlaces, 9)
 
         res = try await move(id, to: "completed", as: .provider)
@@ -159,7 +147,7 @@ final class ReferralsTests: XCTestCase {
 
         // The page shows the history and no way on from a closed referral.
         let provider = try await t.pageSession(.provider)
-        res = try await page(provider, "/referrals/\(id)")
+        res = try await t.page(provider, "/referrals/\(id)")
         XCTAssertEqual(res.status, .ok)
         XCTAssertTrue(res.body.string.contains("Warehouse skills bootcamp"))
         XCTAssertTrue(res.body.string.contains("Enrolled at induction"))
@@ -184,7 +172,7 @@ final class ReferralsTests: XCTestCase {
 
         // The referral page offers the job start, filled in from the vacancy.
         let adviser = try await t.pageSession(.adviser)
-        res = try await page(adviser, "/referrals/\(referral.id)")
+        res = try await t.page(adviser, "/referrals/\(referral.id)")
         XCTAssertEqual(res.status, .ok)
         let html = res.body.string
         XCTAssertTrue(html.contains(#"action="/clients/\#(f.clientA)/job-starts""#))
@@ -205,7 +193,7 @@ final class ReferralsTests: XCTestCase {
 
         // Started today: the 13-week check is not due until 1 February 2027.
         let before = try await counts()
-        res = try await send(.POST, "/api/v1/job-starts/\(start.id!)/checks", json: #"{"milestone": 13, "checkedOn": "2026-11-02", "stillInWork": true}"#)
+        res = try await t.send(.POST, "/api/v1/job-starts/\(start.id!)/checks", json: #"{"milestone": 13, "checkedOn": "2026-11-02", "stillInWork": true}"#)
         XCTAssertEqual(res.status, .unprocessableEntity)
         XCTAssertTrue(try errorFields(res).contains("milestone"))
         XCTAssertTrue(res.body.string.contains("1 February 2027"), res.body.string)
@@ -213,25 +201,25 @@ final class ReferralsTests: XCTestCase {
         XCTAssertEqual(stored.checks, before.checks)
 
         // The employer records in-work support at their own vacancy's start, but no sustainment checks.
-        res = try await send(.POST, "/api/v1/job-starts/\(start.id!)/contacts",
+        res = try await t.send(.POST, "/api/v1/job-starts/\(start.id!)/contacts",
                              json: #"{"contactedOn": "2026-11-02", "withEmployer": true, "summary": "First day went well"}"#, as: .employer)
         XCTAssertEqual(res.status, .created, res.body.string)
         let withContact = try res.content.decode(JobStartDTO.self)
         XCTAssertEqual(withContact.contacts.map(\.summary), ["First day went well"])
         XCTAssertEqual(withContact.contacts.first?.withEmployer, true)
         XCTAssertEqual(withContact.referralID, referral.id)
-        res = try await send(.POST, "/api/v1/job-starts/\(start.id!)/checks", json: #"{"milestone": 13, "checkedOn": "2026-11-02", "stillInWork": true}"#, as: .employer)
+        res = try await t.send(.POST, "/api/v1/job-starts/\(start.id!)/checks", json: #"{"milestone": 13, "checkedOn": "2026-11-02", "stillInWork": true}"#, as: .employer)
         XCTAssertEqual(res.status, .forbidden)
 
         // The referral page now links to the start instead of offering the form again.
-        res = try await page(adviser, "/referrals/\(referral.id)")
+        res = try await t.page(adviser, "/referrals/\(referral.id)")
         XCTAssertTrue(res.body.string.contains("/job-starts/\(start.id!)"))
         XCTAssertFalse(res.body.string.contains(#"action="/clients/\#(f.clientA)/job-starts""#))
     }
 
     func testSustainmentChecksAreRefusedBeforeTheyAreDueAndRecordedOncePerMilestone() async throws {
         // A job found another way, started 1 June 2026: the 13-week check fell due on 31 August, the 26-week one is due 30 November.
-        var res = try await send(.POST, "/api/v1/job-starts", json: """
+        var res = try await t.send(.POST, "/api/v1/job-starts", json: """
             {"clientID": "\(f.clientA)", "employerName": "Corner Shop", "jobTitle": "Shop assistant", "startedOn": "2026-06-01",
              "hoursPerWeek": 20, "hourlyPayPence": 1221}
             """)
@@ -242,13 +230,13 @@ final class ReferralsTests: XCTestCase {
         XCTAssertEqual(start.milestones.map(\.due), [true, false, false])
         let path = "/api/v1/job-starts/\(start.jobStart.id)"
 
-        res = try await send(.POST, path + "/checks", json: #"{"milestone": 26, "checkedOn": "2026-11-02", "stillInWork": true}"#)
+        res = try await t.send(.POST, path + "/checks", json: #"{"milestone": 26, "checkedOn": "2026-11-02", "stillInWork": true}"#)
         XCTAssertEqual(res.status, .unprocessableEntity)
         XCTAssertEqual(try errorFields(res), ["milestone"])
         var stored = try await counts()
         XCTAssertEqual(stored.checks, 0)
 
-        res = try await send(.POST, path + "/checks", json: #"{"milestone": 13, "checkedOn": "2026-09-01", "stillInWork": true, "note": "Happy in the job"}"#)
+        res = try await t.send(.POST, path + "/checks", json: #"{"milestone": 13, "checkedOn": "2026-09-01", "stillInWork": true, "note": "Happy in the job"}"#)
         XCTAssertEqual(res.status, .created, res.body.string)
         let checked = try res.content.decode(JobStartDTO.self)
         XCTAssertEqual(checked.milestones[0].check?.stillInWork, true)
@@ -257,7 +245,7 @@ final class ReferralsTests: XCTestCase {
         stored = try await counts()
         XCTAssertEqual(stored.checks, 1)
 
-        res = try await send(.POST, path + "/checks", json: #"{"milestone": 13, "checkedOn": "2026-10-01", "stillInWork": false}"#)
+        res = try await t.send(.POST, path + "/checks", json: #"{"milestone": 13, "checkedOn": "2026-10-01", "stillInWork": false}"#)
         XCTAssertEqual(res.status, .conflict)
         stored = try await counts()
         XCTAssertEqual(stored.checks, 1)
@@ -265,10 +253,10 @@ final class ReferralsTests: XCTestCase {
         XCTAssertEqual(checks.map(\.stillInWork), [true], "the conflict did not overwrite the first check")
 
         // Progression and a check on the page, with its error shown on the form.
-        res = try await send(.POST, path + "/progressions", json: #"{"kind": "pay-rise", "progressedOn": "2026-10-15", "detail": "Up to £12.60 an hour"}"#)
+        res = try await t.send(.POST, path + "/progressions", json: #"{"kind": "pay-rise", "progressedOn": "2026-10-15", "detail": "Up to £12.60 an hour"}"#)
         XCTAssertEqual(res.status, .created, res.body.string)
         XCTAssertEqual(try res.content.decode(JobStartDTO.self).progressions.map(\.kind), [.payRise])
-        res = try await send(.POST, path + "/progressions", json: #"{"kind": "pay-rise", "progressedOn": "2026-05-01", "detail": "Before the start"}"#)
+        res = try await t.send(.POST, path + "/progressions", json: #"{"kind": "pay-rise", "progressedOn": "2026-05-01", "detail": "Before the start"}"#)
         XCTAssertEqual(res.status, .unprocessableEntity)
         XCTAssertEqual(try errorFields(res), ["progressedOn"])
 
@@ -277,23 +265,23 @@ final class ReferralsTests: XCTestCase {
         XCTAssertEqual(res.status, .unprocessableEntity)
         XCTAssertTrue(res.body.string.contains("There is a problem"))
         XCTAssertTrue(res.body.string.contains("The 26 weeks check is not due until 30 November 2026"))
-        res = try await page(adviser, "/job-starts/\(start.jobStart.id)")
+        res = try await t.page(adviser, "/job-starts/\(start.jobStart.id)")
         XCTAssertEqual(res.status, .ok)
         XCTAssertTrue(res.body.string.contains("Happy in the job"))
         XCTAssertTrue(res.body.string.contains("Pay rise"))
         XCTAssertTrue(res.body.string.contains("Ada Testperson"))
 
         // The employer has no business with a job found another way.
-        res = try await send(.GET, path, as: .employer)
+        res = try await t.send(.GET, path, as: .employer)
         XCTAssertEqual(res.status, .notFound)
-        res = try await send(.POST, path + "/contacts", json: #"{"contactedOn": "2026-11-02", "summary": "Hello"}"#, as: .employer)
+        res = try await t.send(.POST, path + "/contacts", json: #"{"contactedOn": "2026-11-02", "summary": "Hello"}"#, as: .employer)
         XCTAssertEqual(res.status, .notFound)
     }
 
     // MARK: Refusals
 
     func testADisallowedTransitionIs422NamingStatusAndChangesNothing() async throws {
-        var res = try await send(.POST, "/api/v1/referrals", json: #"{"clientID": "\#(f.clientA)", "programmeID": "\#(f.programme)"}"#)
+        var res = try await t.send(.POST, "/api/v1/referrals", json: #"{"clientID": "\#(f.clientA)", "programmeID": "\#(f.programme)"}"#)
         XCTAssertEqual(res.status, .created, res.body.string)
         let referral = try res.content.decode(ReferralDTO.self)
         XCTAssertEqual(referral.cohortID, f.cohort, "without a cohort the next one with places is chosen")
@@ -326,7 +314,7 @@ final class ReferralsTests: XCTestCase {
         let cohort = try unwrap(try await CohortModel.find(f.cohort, on: db))
         cohort.enrolled = cohort.capacity
         try await cohort.save(on: db)
-        var res = try await send(.POST, "/api/v1/referrals", json: #"{"clientID": "\#(f.clientA)", "cohortID": "\#(f.cohort)"}"#)
+        var res = try await t.send(.POST, "/api/v1/referrals", json: #"{"clientID": "\#(f.clientA)", "cohortID": "\#(f.cohort)"}"#)
         XCTAssertEqual(res.status, .unprocessableEntity)
         XCTAssertEqual(try errorFields(res), ["cohortID"])
 
@@ -337,7 +325,7 @@ final class ReferralsTests: XCTestCase {
         XCTAssertEqual(res.status, .unprocessableEntity)
         XCTAssertEqual(try errorFields(res), ["vacancyID"])
 
-        res = try await send(.POST, "/api/v1/referrals", json: #"{"clientID": "\#(f.clientA)", "cohortID": "\#(f.cohort)", "vacancyID": "\#(f.vacancy)"}"#)
+        res = try await t.send(.POST, "/api/v1/referrals", json: #"{"clientID": "\#(f.clientA)", "cohortID": "\#(f.cohort)", "vacancyID": "\#(f.vacancy)"}"#)
         XCTAssertEqual(res.status, .unprocessableEntity)
         XCTAssertEqual(try errorFields(res), ["vacancyID"])
 
@@ -359,15 +347,15 @@ final class ReferralsTests: XCTestCase {
         let referral = try res.content.decode(ReferralDTO.self)
         let before = try await counts()
 
-        res = try await send(.POST, "/api/v1/referrals", json: #"{"clientID": "\#(f.clientA)", "vacancyID": "#)
+        res = try await t.send(.POST, "/api/v1/referrals", json: #"{"clientID": "\#(f.clientA)", "vacancyID": "#)
         XCTAssertEqual(res.status, .badRequest)
         XCTAssertEqual(try res.content.decode(ErrorBody.self).error.code, "bad_request")
-        res = try await send(.POST, "/api/v1/referrals", json: #"{"clientID": ["\#(f.clientA)"], "vacancyID": "\#(f.otherVacancy)"}"#)
+        res = try await t.send(.POST, "/api/v1/referrals", json: #"{"clientID": ["\#(f.clientA)"], "vacancyID": "\#(f.otherVacancy)"}"#)
         XCTAssertEqual(res.status, .badRequest)
         XCTAssertEqual(try errorFields(res), ["clientID"])
-        res = try await send(.POST, "/api/v1/referrals/\(referral.id)/status", json: #"{"status": "interviewed""#)
+        res = try await t.send(.POST, "/api/v1/referrals/\(referral.id)/status", json: #"{"status": "interviewed""#)
         XCTAssertEqual(res.status, .badRequest)
-        res = try await send(.POST, "/api/v1/job-starts", json: #"{"clientID": "\#(f.clientA)", "hoursPerWeek": {"a": 1}}"#)
+        res = try await t.send(.POST, "/api/v1/job-starts", json: #"{"clientID": "\#(f.clientA)", "hoursPerWeek": {"a": 1}}"#)
         XCTAssertEqual(res.status, .badRequest)
         XCTAssertEqual(try errorFields(res), ["hoursPerWeek"])
 
@@ -383,20 +371,20 @@ final class ReferralsTests: XCTestCase {
 
     func testProvidersSeeOnlyReferralsToTheirOwnProgrammes() async throws {
         let other = try await charityProgramme()
-        var res = try await send(.POST, "/api/v1/referrals", json: #"{"clientID": "\#(f.clientA)", "cohortID": "\#(other.cohort)"}"#)
+        var res = try await t.send(.POST, "/api/v1/referrals", json: #"{"clientID": "\#(f.clientA)", "cohortID": "\#(other.cohort)"}"#)
         XCTAssertEqual(res.status, .created, res.body.string)
         let theirs = try res.content.decode(ReferralDTO.self)
-        res = try await send(.POST, "/api/v1/referrals", json: #"{"clientID": "\#(f.clientA)", "cohortID": "\#(f.cohort)"}"#)
+        res = try await t.send(.POST, "/api/v1/referrals", json: #"{"clientID": "\#(f.clientA)", "cohortID": "\#(f.cohort)"}"#)
         let ours = try res.content.decode(ReferralDTO.self)
         _ = try await referTo(vacancy: f.vacancy)
 
-        res = try await send(.GET, "/api/v1/referrals", as: .provider)
+        res = try await t.send(.GET, "/api/v1/referrals", as: .provider)
         XCTAssertEqual(res.status, .ok)
         let list = try res.content.decode(PagedBody<ReferralDTO>.self)
         XCTAssertEqual(list.items.map(\.id), [ours.id])
         XCTAssertEqual(list.total, 1)
 
-        res = try await send(.GET, "/api/v1/referrals/\(theirs.id)", as: .provider)
+        res = try await t.send(.GET, "/api/v1/referrals/\(theirs.id)", as: .provider)
         XCTAssertEqual(res.status, .notFound)
         let before = try await counts()
         res = try await move(theirs.id, to: "started", as: .provider)
@@ -407,22 +395,22 @@ final class ReferralsTests: XCTestCase {
         XCTAssertEqual(otherPlaces, 0)
 
         let provider = try await t.pageSession(.provider)
-        res = try await page(provider, "/referrals/\(theirs.id)")
+        res = try await t.page(provider, "/referrals/\(theirs.id)")
         XCTAssertEqual(res.status, .notFound)
-        res = try await page(provider, "/referrals")
+        res = try await t.page(provider, "/referrals")
         XCTAssertTrue(res.body.string.contains("Warehouse skills bootcamp"))
         XCTAssertFalse(res.body.string.contains("Confidence and CV clinic"))
 
         // The adviser sees all three; filters narrow them.
-        res = try await send(.GET, "/api/v1/referrals")
+        res = try await t.send(.GET, "/api/v1/referrals")
         XCTAssertEqual(try res.content.decode(PagedBody<ReferralDTO>.self).total, 3)
-        res = try await send(.GET, "/api/v1/referrals?kind=programme&size=1&page=2")
+        res = try await t.send(.GET, "/api/v1/referrals?kind=programme&size=1&page=2")
         let paged = try res.content.decode(PagedBody<ReferralDTO>.self)
         XCTAssertEqual(paged.total, 2)
         XCTAssertEqual(paged.items.count, 1)
-        res = try await send(.GET, "/api/v1/referrals?status=applied")
+        res = try await t.send(.GET, "/api/v1/referrals?status=applied")
         XCTAssertEqual(try res.content.decode(PagedBody<ReferralDTO>.self).items.map(\.kind), [.vacancy])
-        res = try await send(.GET, "/api/v1/referrals?status=lost")
+        res = try await t.send(.GET, "/api/v1/referrals?status=lost")
         XCTAssertEqual(res.status, .unprocessableEntity)
         XCTAssertEqual(try errorFields(res), ["status"])
     }
@@ -435,7 +423,7 @@ final class ReferralsTests: XCTestCase {
         res = try await move(ours.id, to: "interviewed", note: "Ada has a bus pass for the early shift", as: .adviser)
         XCTAssertEqual(res.status, .ok)
 
-        res = try await send(.GET, "/api/v1/referrals", as: .employer)
+        res = try await t.send(.GET, "/api/v1/referrals", as: .employer)
         XCTAssertEqual(res.status, .ok)
         let list = try res.content.decode(PagedBody<ReferralDTO>.self)
         XCTAssertEqual(list.items.map(\.id), [ours.id])
@@ -443,21 +431,21 @@ final class ReferralsTests: XCTestCase {
         XCTAssertFalse(res.body.string.contains("Ada"))
         XCTAssertFalse(res.body.string.contains("Testperson"))
 
-        res = try await send(.GET, "/api/v1/referrals/\(ours.id)", as: .employer)
+        res = try await t.send(.GET, "/api/v1/referrals/\(ours.id)", as: .employer)
         XCTAssertEqual(res.status, .ok)
         XCTAssertEqual(try res.content.decode(ReferralDTO.self).history?.map(\.note), ["", ""], "the adviser's note is not shown to the employer")
         XCTAssertFalse(res.body.string.contains("Ada"))
-        res = try await send(.GET, "/api/v1/referrals/\(theirs.id)", as: .employer)
+        res = try await t.send(.GET, "/api/v1/referrals/\(theirs.id)", as: .employer)
         XCTAssertEqual(res.status, .notFound)
 
         let employer = try await t.pageSession(.employer)
-        res = try await page(employer, "/referrals")
+        res = try await t.page(employer, "/referrals")
         XCTAssertEqual(res.status, .ok)
         XCTAssertTrue(res.body.string.contains("WM-TESTAAAA"))
         XCTAssertTrue(res.body.string.contains("Warehouse operative"))
         XCTAssertFalse(res.body.string.contains("Stock assistant"))
         XCTAssertFalse(res.body.string.contains("Testperson"))
-        res = try await page(employer, "/referrals/\(ours.id)")
+        res = try await t.page(employer, "/referrals/\(ours.id)")
         XCTAssertEqual(res.status, .ok)
         XCTAssertTrue(res.body.string.contains("WM-TESTAAAA"))
         XCTAssertFalse(res.body.string.contains("Testperson"))
@@ -466,7 +454,7 @@ final class ReferralsTests: XCTestCase {
 
         // The adviser's page names the client and links to them.
         let adviser = try await t.pageSession(.adviser)
-        res = try await page(adviser, "/referrals/\(ours.id)")
+        res = try await t.page(adviser, "/referrals/\(ours.id)")
         XCTAssertTrue(res.body.string.contains("Ada Testperson"))
         XCTAssertTrue(res.body.string.contains("bus pass"))
     }
@@ -474,20 +462,20 @@ final class ReferralsTests: XCTestCase {
     func testAnalystsAreForbidden() async throws {
         var res = try await referTo(vacancy: f.vacancy)
         let referral = try res.content.decode(ReferralDTO.self)
-        res = try await send(.POST, "/api/v1/job-starts", json: """
+        res = try await t.send(.POST, "/api/v1/job-starts", json: """
             {"clientID": "\(f.clientA)", "employerName": "Corner Shop", "jobTitle": "Shop assistant", "startedOn": "2026-06-01", "hoursPerWeek": 20, "hourlyPayPence": 1221}
             """)
         let start = try res.content.decode(JobStartDTO.self)
 
         for path in ["/api/v1/referrals", "/api/v1/referrals/\(referral.id)", "/api/v1/job-starts/\(start.jobStart.id)"] {
-            res = try await send(.GET, path, as: .analyst)
+            res = try await t.send(.GET, path, as: .analyst)
             XCTAssertEqual(res.status, .forbidden, path)
         }
         res = try await move(referral.id, to: "interviewed", as: .analyst)
         XCTAssertEqual(res.status, .forbidden)
         let analyst = try await t.pageSession(.analyst)
         for path in ["/referrals", "/referrals/\(referral.id)", "/job-starts/\(start.jobStart.id)"] {
-            res = try await page(analyst, path)
+            res = try await t.page(analyst, path)
             XCTAssertEqual(res.status, .forbidden, path)
         }
         let storedStatus = try await ReferralModel.find(referral.id, on: db)?.status
@@ -498,14 +486,14 @@ final class ReferralsTests: XCTestCase {
 
     func testTheNewReferralPageOffersCohortsAndVacanciesAndShowsErrors() async throws {
         let adviser = try await t.pageSession(.adviser)
-        var res = try await page(adviser, "/referrals/new?clientID=\(f.clientA)")
+        var res = try await t.page(adviser, "/referrals/new?clientID=\(f.clientA)")
         XCTAssertEqual(res.status, .ok)
         XCTAssertTrue(res.body.string.contains("Warehouse skills bootcamp, Test College: starts 1 December 2026 (10 free)"))
         XCTAssertTrue(res.body.string.contains("Stock assistant, Other Employer Ltd"))
-        res = try await page(adviser, "/referrals/new?clientID=\(f.clientA)&q=stock")
+        res = try await t.page(adviser, "/referrals/new?clientID=\(f.clientA)&q=stock")
         XCTAssertFalse(res.body.string.contains("Warehouse operative, Test Engineering Ltd"))
         XCTAssertTrue(res.body.string.contains("Stock assistant, Other Employer Ltd"))
-        res = try await page(adviser, "/referrals/new?clientID=\(f.clientB)")
+        res = try await t.page(adviser, "/referrals/new?clientID=\(f.clientB)")
         XCTAssertEqual(res.status, .notFound)
 
         let before = try await counts()
@@ -523,13 +511,13 @@ final class ReferralsTests: XCTestCase {
         XCTAssertEqual(stored.referrals, before.referrals + 1)
 
         let employer = try await t.pageSession(.employer)
-        res = try await page(employer, "/referrals/new?clientID=\(f.clientA)")
+        res = try await t.page(employer, "/referrals/new?clientID=\(f.clientA)")
         XCTAssertEqual(res.status, .forbidden)
     }
 
     func testAStandaloneJobStartFormValidatesAndRecords() async throws {
         let adviser = try await t.pageSession(.adviser)
-        var res = try await page(adviser, "/clients/\(f.clientA)/job-starts/new")
+        var res = try await t.page(adviser, "/clients/\(f.clientA)/job-starts/new")
         XCTAssertEqual(res.status, .ok)
         XCTAssertTrue(res.body.string.contains("Record a job Ada Testperson found"))
 
@@ -556,9 +544,9 @@ final class ReferralsTests: XCTestCase {
         XCTAssertEqual(contact.summary, "Settling in")
 
         let other = try await t.pageSession(.otherAdviser)
-        res = try await page(other, "/job-starts/\(start.id!)")
+        res = try await t.page(other, "/job-starts/\(start.id!)")
         XCTAssertEqual(res.status, .notFound, "the charity's adviser cannot see the Jobcentre's client")
-        res = try await page(other, "/clients/\(f.clientA)/job-starts/new")
+        res = try await t.page(other, "/clients/\(f.clientA)/job-starts/new")
         XCTAssertEqual(res.status, .notFound)
     }
 }

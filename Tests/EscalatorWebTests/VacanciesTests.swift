@@ -26,11 +26,6 @@ final class VacanciesTests: XCTestCase {
         var total: Int
     }
 
-    private func send(_ method: HTTPMethod, _ path: String, json: String? = nil, as role: TestRole = .adviser) async throws -> XCTHTTPResponse {
-        var headers = try await t.bearer(role)
-        if json != nil { headers.contentType = .json }
-        return try await t.app.sendRequest(method, path, headers: headers, body: json.map { ByteBuffer(string: $0) })
-    }
 
     private func errorFields(_ res: XCTHTTPResponse) throws -> Set<String> {
         Set(try res.content.decode(ErrorBody.self).error.fields.map(\.field))
@@ -62,7 +57,7 @@ final class VacanciesTests: XCTestCase {
     // MARK: API
 
     func testPrefillReturnsTheOccupationsSkills() async throws {
-        var res = try await send(.GET, "/api/v1/occupations/O.WAREHOUSE_OPERATIVE/prefill", as: .employer)
+        var res = try await t.send(.GET, "/api/v1/occupations/O.WAREHOUSE_OPERATIVE/prefill", as: .employer)
         XCTAssertEqual(res.status, .ok)
         let prefill = try res.content.decode(VacanciesAPIController.PrefillDTO.self)
         XCTAssertEqual(prefill.occupationName, "Warehouse operative")
@@ -74,13 +69,13 @@ final class VacanciesTests: XCTestCase {
                        (warehouse.essentialSkills + warehouse.optionalSkills).map(\.level.rawValue))
         XCTAssertEqual(prefill.requirements.first?.skillName, StarterTaxonomy.taxonomy.skillName(warehouse.essentialSkills[0].skillID))
 
-        res = try await send(.GET, "/api/v1/occupations/O.NOT_A_JOB/prefill")
+        res = try await t.send(.GET, "/api/v1/occupations/O.NOT_A_JOB/prefill")
         XCTAssertEqual(res.status, .notFound)
     }
 
     func testAPICreatesShowsAndUpdatesAVacancy() async throws {
         let before = try await vacancyCount()
-        var res = try await send(.POST, "/api/v1/vacancies", json: body(), as: .employer)
+        var res = try await t.send(.POST, "/api/v1/vacancies", json: body(), as: .employer)
         XCTAssertEqual(res.status, .created, res.body.string)
         let created = try res.content.decode(VacanciesAPIController.VacancyDTO.self)
         XCTAssertEqual(created.employerID, f.employer)
@@ -97,11 +92,11 @@ final class VacanciesTests: XCTestCase {
         let afterCreate = try await vacancyCount()
         XCTAssertEqual(afterCreate, before + 1)
 
-        res = try await send(.GET, "/api/v1/vacancies/\(created.id)", as: .provider)
+        res = try await t.send(.GET, "/api/v1/vacancies/\(created.id)", as: .provider)
         XCTAssertEqual(res.status, .ok)
         XCTAssertEqual(try res.content.decode(VacanciesAPIController.VacancyDTO.self).title, "Forklift driver (nights)")
 
-        res = try await send(.PUT, "/api/v1/vacancies/\(created.id)", json: body([
+        res = try await t.send(.PUT, "/api/v1/vacancies/\(created.id)", json: body([
             "title": "\"Forklift driver (days)\"", "status": "\"filled\"", "openings": "1",
             "requirements": #"[{"skillID": "L.FORKLIFT", "importance": "essential", "minimumLevel": 3}]"#,
         ]), as: .adviser)
@@ -119,53 +114,53 @@ final class VacanciesTests: XCTestCase {
     }
 
     func testAPIListFiltersAndScopesToTheEmployersOwnVacancies() async throws {
-        _ = try await send(.POST, "/api/v1/vacancies", json: body(["status": "\"draft\""]))
-        var res = try await send(.GET, "/api/v1/vacancies")
+        _ = try await t.send(.POST, "/api/v1/vacancies", json: body(["status": "\"draft\""]))
+        var res = try await t.send(.GET, "/api/v1/vacancies")
         XCTAssertEqual(res.status, .ok)
         var page = try res.content.decode(PagedBody<VacanciesAPIController.VacancySummaryDTO>.self)
         XCTAssertEqual(page.total, 3)
 
-        res = try await send(.GET, "/api/v1/vacancies?status=draft")
+        res = try await t.send(.GET, "/api/v1/vacancies?status=draft")
         page = try res.content.decode(PagedBody<VacanciesAPIController.VacancySummaryDTO>.self)
         XCTAssertEqual(page.items.map(\.title), ["Forklift driver (nights)"])
 
-        res = try await send(.GET, "/api/v1/vacancies?occupationID=O.WAREHOUSE_OPERATIVE")
+        res = try await t.send(.GET, "/api/v1/vacancies?occupationID=O.WAREHOUSE_OPERATIVE")
         page = try res.content.decode(PagedBody<VacanciesAPIController.VacancySummaryDTO>.self)
         XCTAssertEqual(Set(page.items.map(\.id)), [f.vacancy, f.otherVacancy])
 
-        res = try await send(.GET, "/api/v1/vacancies?employerID=\(f.otherEmployer)")
+        res = try await t.send(.GET, "/api/v1/vacancies?employerID=\(f.otherEmployer)")
         page = try res.content.decode(PagedBody<VacanciesAPIController.VacancySummaryDTO>.self)
         XCTAssertEqual(page.items.map(\.id), [f.otherVacancy])
 
-        res = try await send(.GET, "/api/v1/vacancies?q=STOCK")
+        res = try await t.send(.GET, "/api/v1/vacancies?q=STOCK")
         page = try res.content.decode(PagedBody<VacanciesAPIController.VacancySummaryDTO>.self)
         XCTAssertEqual(page.items.map(\.title), ["Stock assistant"])
 
-        res = try await send(.GET, "/api/v1/vacancies", as: .employer)
+        res = try await t.send(.GET, "/api/v1/vacancies", as: .employer)
         page = try res.content.decode(PagedBody<VacanciesAPIController.VacancySummaryDTO>.self)
         XCTAssertEqual(page.total, 2)
         XCTAssertFalse(page.items.contains { $0.id == f.otherVacancy })
 
-        res = try await send(.GET, "/api/v1/vacancies?employerID=\(f.otherEmployer)", as: .employer)
+        res = try await t.send(.GET, "/api/v1/vacancies?employerID=\(f.otherEmployer)", as: .employer)
         page = try res.content.decode(PagedBody<VacanciesAPIController.VacancySummaryDTO>.self)
         XCTAssertEqual(page.total, 0)
 
-        res = try await send(.GET, "/api/v1/vacancies?status=sleeping&employerID=42")
+        res = try await t.send(.GET, "/api/v1/vacancies?status=sleeping&employerID=42")
         XCTAssertEqual(res.status, .unprocessableEntity)
         XCTAssertEqual(try errorFields(res), ["status", "employerID"])
     }
 
     func testAPIEmployerCannotSeeEditOrCreateForAnotherEmployer() async throws {
         let before = try await vacancyCount()
-        var res = try await send(.GET, "/api/v1/vacancies/\(f.otherVacancy)", as: .employer)
+        var res = try await t.send(.GET, "/api/v1/vacancies/\(f.otherVacancy)", as: .employer)
         XCTAssertEqual(res.status, .notFound)
-        res = try await send(.PUT, "/api/v1/vacancies/\(f.otherVacancy)", json: body(employerID: f.otherEmployer, ["title": "\"Hijacked\""]), as: .employer)
+        res = try await t.send(.PUT, "/api/v1/vacancies/\(f.otherVacancy)", json: body(employerID: f.otherEmployer, ["title": "\"Hijacked\""]), as: .employer)
         XCTAssertEqual(res.status, .notFound)
-        res = try await send(.POST, "/api/v1/vacancies", json: body(employerID: f.otherEmployer), as: .employer)
+        res = try await t.send(.POST, "/api/v1/vacancies", json: body(employerID: f.otherEmployer), as: .employer)
         XCTAssertEqual(res.status, .unprocessableEntity)
         XCTAssertEqual(try errorFields(res), ["employerID"])
         // Nor move their own vacancy to another employer.
-        res = try await send(.PUT, "/api/v1/vacancies/\(f.vacancy)", json: body(employerID: f.otherEmployer), as: .employer)
+        res = try await t.send(.PUT, "/api/v1/vacancies/\(f.vacancy)", json: body(employerID: f.otherEmployer), as: .employer)
         XCTAssertEqual(res.status, .unprocessableEntity)
         XCTAssertEqual(try errorFields(res), ["employerID"])
 
@@ -176,27 +171,27 @@ final class VacanciesTests: XCTestCase {
         let after = try await vacancyCount()
         XCTAssertEqual(after, before)
 
-        res = try await send(.PUT, "/api/v1/vacancies/\(f.vacancy)", json: body(["title": "\"Warehouse operative (weekends)\""]), as: .employer)
+        res = try await t.send(.PUT, "/api/v1/vacancies/\(f.vacancy)", json: body(["title": "\"Warehouse operative (weekends)\""]), as: .employer)
         XCTAssertEqual(res.status, .ok, res.body.string)
     }
 
     func testAPIProvidersReadOnlyAndAnalystsForbidden() async throws {
         let before = try await vacancyCount()
-        var res = try await send(.GET, "/api/v1/vacancies", as: .provider)
+        var res = try await t.send(.GET, "/api/v1/vacancies", as: .provider)
         XCTAssertEqual(res.status, .ok)
         XCTAssertEqual(try res.content.decode(PagedBody<VacanciesAPIController.VacancySummaryDTO>.self).total, 2)
-        res = try await send(.POST, "/api/v1/vacancies", json: body(), as: .provider)
+        res = try await t.send(.POST, "/api/v1/vacancies", json: body(), as: .provider)
         XCTAssertEqual(res.status, .forbidden)
-        res = try await send(.PUT, "/api/v1/vacancies/\(f.vacancy)", json: body(), as: .provider)
+        res = try await t.send(.PUT, "/api/v1/vacancies/\(f.vacancy)", json: body(), as: .provider)
         XCTAssertEqual(res.status, .forbidden)
 
         for path in ["/api/v1/vacancies", "/api/v1/vacancies/\(f.vacancy)"] {
-            res = try await send(.GET, path, as: .analyst)
+            res = try await t.send(.GET, path, as: .analyst)
             XCTAssertEqual(res.status, .forbidden, path)
         }
-        res = try await send(.POST, "/api/v1/vacancies", json: body(), as: .analyst)
+        res = try await t.send(.POST, "/api/v1/vacancies", json: body(), as: .analyst)
         XCTAssertEqual(res.status, .forbidden)
-        res = try await send(.PUT, "/api/v1/vacancies/\(f.vacancy)", json: body(), as: .analyst)
+        res = try await t.send(.PUT, "/api/v1/vacancies/\(f.vacancy)", json: body(), as: .analyst)
         XCTAssertEqual(res.status, .forbidden)
         let after = try await vacancyCount()
         XCTAssertEqual(after, before)
@@ -206,22 +201,22 @@ final class VacanciesTests: XCTestCase {
 
     func testAPIBadJSONIs400NamingTheField() async throws {
         let before = try await vacancyCount()
-        var res = try await send(.POST, "/api/v1/vacancies", json: #"{"title": "Half a body", "#)
+        var res = try await t.send(.POST, "/api/v1/vacancies", json: #"{"title": "Half a body", "#)
         XCTAssertEqual(res.status, .badRequest)
 
-        res = try await send(.POST, "/api/v1/vacancies", json: body(["hoursPerWeek": "\"forty\""]))
+        res = try await t.send(.POST, "/api/v1/vacancies", json: body(["hoursPerWeek": "\"forty\""]))
         XCTAssertEqual(res.status, .badRequest)
         XCTAssertEqual(try errorFields(res), ["hoursPerWeek"])
 
-        res = try await send(.POST, "/api/v1/vacancies", json: body(["requirements": #"[{"skillID": "L.FORKLIFT", "importance": "essential", "minimumLevel": "high"}]"#]))
+        res = try await t.send(.POST, "/api/v1/vacancies", json: body(["requirements": #"[{"skillID": "L.FORKLIFT", "importance": "essential", "minimumLevel": "high"}]"#]))
         XCTAssertEqual(res.status, .badRequest)
         XCTAssertEqual(try errorFields(res), ["requirements[0].minimumLevel"])
 
-        res = try await send(.POST, "/api/v1/vacancies", json: body(["employerID": "\"not-a-uuid\""]))
+        res = try await t.send(.POST, "/api/v1/vacancies", json: body(["employerID": "\"not-a-uuid\""]))
         XCTAssertEqual(res.status, .badRequest)
         XCTAssertEqual(try errorFields(res), ["employerID"])
 
-        res = try await send(.PUT, "/api/v1/vacancies/\(f.vacancy)", json: "[]")
+        res = try await t.send(.PUT, "/api/v1/vacancies/\(f.vacancy)", json: "[]")
         XCTAssertEqual(res.status, .badRequest)
         let after = try await vacancyCount()
         XCTAssertEqual(after, before)
@@ -229,7 +224,7 @@ final class VacanciesTests: XCTestCase {
 
     func testAPIValidationNamesEachBadFieldAndCreatesNothing() async throws {
         let before = try await vacancyCount()
-        var res = try await send(.POST, "/api/v1/vacancies", json: body([
+        var res = try await t.send(.POST, "/api/v1/vacancies", json: body([
             "occupationID": "\"O.ASTRONAUT\"", "title": "\"\"",
             "requirements": """
                 [{"skillID": "S.NOT_A_SKILL", "importance": "essential", "minimumLevel": 2},
@@ -249,13 +244,13 @@ final class VacanciesTests: XCTestCase {
         let message = try res.content.decode(ErrorBody.self).error.fields.first { $0.field == "hourlyPayPence" }?.message ?? ""
         XCTAssertTrue(message.contains("£12.21"), message)
 
-        res = try await send(.POST, "/api/v1/vacancies", json: body([
+        res = try await t.send(.POST, "/api/v1/vacancies", json: body([
             "requirements": #"[{"skillID": "L.FORKLIFT", "importance": "desirable", "minimumLevel": 2}]"#, "status": "\"filled\"",
         ]))
         XCTAssertEqual(res.status, .unprocessableEntity)
         XCTAssertEqual(try errorFields(res), ["requirements", "status"])
 
-        res = try await send(.POST, "/api/v1/vacancies", json: "{}")
+        res = try await t.send(.POST, "/api/v1/vacancies", json: "{}")
         XCTAssertEqual(res.status, .unprocessableEntity)
         XCTAssertTrue(try errorFields(res).isSuperset(of: ["employerID", "occupationID", "title", "requirements", "hourlyPayPence", "closingDate", "status"]))
 
@@ -264,18 +259,18 @@ final class VacanciesTests: XCTestCase {
     }
 
     func testAPIADraftMayPayBelowTheMinimumWageButAnOpenVacancyMayNot() async throws {
-        var res = try await send(.POST, "/api/v1/vacancies", json: body(["hourlyPayPence": "\(NationalMinimumWage.aged21AndOverPence - 1)"]))
+        var res = try await t.send(.POST, "/api/v1/vacancies", json: body(["hourlyPayPence": "\(NationalMinimumWage.aged21AndOverPence - 1)"]))
         XCTAssertEqual(res.status, .unprocessableEntity)
         XCTAssertEqual(try errorFields(res), ["hourlyPayPence"])
 
-        res = try await send(.POST, "/api/v1/vacancies", json: body(["hourlyPayPence": "\(NationalMinimumWage.aged21AndOverPence)"]))
+        res = try await t.send(.POST, "/api/v1/vacancies", json: body(["hourlyPayPence": "\(NationalMinimumWage.aged21AndOverPence)"]))
         XCTAssertEqual(res.status, .created, res.body.string)
 
-        res = try await send(.POST, "/api/v1/vacancies", json: body(["hourlyPayPence": "1000", "status": "\"draft\""]))
+        res = try await t.send(.POST, "/api/v1/vacancies", json: body(["hourlyPayPence": "1000", "status": "\"draft\""]))
         XCTAssertEqual(res.status, .created, res.body.string)
         let draft = try res.content.decode(VacanciesAPIController.VacancyDTO.self)
 
-        res = try await send(.PUT, "/api/v1/vacancies/\(draft.id)", json: body(["hourlyPayPence": "1000", "status": "\"open\""]))
+        res = try await t.send(.PUT, "/api/v1/vacancies/\(draft.id)", json: body(["hourlyPayPence": "1000", "status": "\"open\""]))
         XCTAssertEqual(res.status, .unprocessableEntity)
         XCTAssertEqual(try errorFields(res), ["hourlyPayPence"])
         let stored = try await VacancyModel.find(draft.id, on: t.app.db)
@@ -286,13 +281,13 @@ final class VacanciesTests: XCTestCase {
         let before = try await t.app.matchingCache.current(db: t.app.db, now: WebFixture.today)
         XCTAssertEqual(before.vacancies.count, 2)
 
-        var res = try await send(.POST, "/api/v1/vacancies", json: body())
+        var res = try await t.send(.POST, "/api/v1/vacancies", json: body())
         XCTAssertEqual(res.status, .created)
         let created = try res.content.decode(VacanciesAPIController.VacancyDTO.self)
         var snapshot = try await t.app.matchingCache.current(db: t.app.db, now: WebFixture.today)
         XCTAssertNotNil(snapshot.vacanciesByID[created.id])
 
-        res = try await send(.PUT, "/api/v1/vacancies/\(created.id)", json: body(["status": "\"closed\""]))
+        res = try await t.send(.PUT, "/api/v1/vacancies/\(created.id)", json: body(["status": "\"closed\""]))
         XCTAssertEqual(res.status, .ok, res.body.string)
         snapshot = try await t.app.matchingCache.current(db: t.app.db, now: WebFixture.today)
         XCTAssertNil(snapshot.vacanciesByID[created.id])

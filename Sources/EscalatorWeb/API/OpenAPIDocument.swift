@@ -72,11 +72,18 @@ enum OpenAPIDocument {
         if let body = operation.body {
             pairs.append(("requestBody", ["required": true, "content": ["application/json": ["schema": body]]]))
         }
-        var responses: [(String, JSONValue)] = [
-            (String(operation.status), operation.response.map {
-                ["description": "Success.", "content": ["application/json": ["schema": $0]]]
-            } ?? ["description": "Success."]),
-        ]
+        var success: [(String, JSONValue)] = [("description", "Success.")]
+        if let response = operation.response { success.append(("content", ["application/json": ["schema": response]])) }
+        let links = APICatalogue.links.filter { $0.from == operation.routeKey }
+        if !links.isEmpty {
+            success.append(("links", .object(links.map { link in
+                (link.name, [
+                    "operationId": .string(operationID(link.to)),
+                    "parameters": .object(link.parameters.map { ($0.0, .string($0.1)) }),
+                ])
+            })))
+        }
+        var responses: [(String, JSONValue)] = [(String(operation.status), .object(success))]
         let errorStatuses = [400] + (operation.roles.isEmpty ? [] : [401]) + (operation.body == nil ? [] : [413, 415]) + operation.errors
         for status in Set(errorStatuses).sorted() {
             let name = switch status {
@@ -98,11 +105,17 @@ enum OpenAPIDocument {
         return .object(pairs)
     }
 
-    static func operationID(_ operation: APIOperation) -> String {
-        let words = operation.path.split(separator: "/").dropFirst(2).map { part -> String in
+    static func operationID(_ operation: APIOperation) -> String { operationID(operation.routeKey) }
+
+    /// `getClientsByClientID` from `GET /api/v1/clients/:clientID`.
+    static func operationID(_ routeKey: String) -> String {
+        let method = routeKey.prefix { $0 != " " }
+        var parts = routeKey.dropFirst(method.count + 1).split(separator: "/")
+        if parts.starts(with: ["api", "v1"]) { parts.removeFirst(2) }
+        let words = parts.map { part -> String in
             let word = part.hasPrefix(":") ? "by-" + part.dropFirst() : String(part)
-            return word.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+            return word.split(whereSeparator: { $0 == "-" || $0 == "." }).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
         }
-        return operation.method.lowercased() + words.joined()
+        return method.lowercased() + words.joined()
     }
 }

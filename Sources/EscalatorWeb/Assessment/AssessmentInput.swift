@@ -33,34 +33,7 @@ struct AssessmentInput: Content, Sendable {
         var travelModes: [String]?
     }
 
-    /// A number, flag or text sent either as JSON (`2`, `true`) or as form text (`"2"`, `"on"`), kept as text
-    /// so that a wrong value is a 422 naming the field rather than a decoding failure.
-    struct Scalar: Codable, Sendable, ExpressibleByStringLiteral {
-        var text: String
-
-        init(_ text: String) { self.text = text }
-        init(stringLiteral value: String) { text = value }
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let string = try? container.decode(String.self) {
-                text = string
-            } else if let int = try? container.decode(Int.self) {
-                text = String(int)
-            } else if let double = try? container.decode(Double.self) {
-                text = String(double)
-            } else if let bool = try? container.decode(Bool.self) {
-                text = bool ? "true" : "false"
-            } else {
-                throw DecodingError.typeMismatch(String.self, .init(codingPath: decoder.codingPath, debugDescription: "Expected a number, true/false or text."))
-            }
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(text)
-        }
-    }
+    typealias Scalar = ScalarText
 
     static let maximumAspirations = 3
     static let hoursRange = 0...80

@@ -153,6 +153,17 @@ struct SchemaValidator {
         return found
     }
 
+    /// The schema a JSON pointer (`items`, `0`, `id`) reaches inside `schema`, following `$ref`, `allOf` and array items.
+    func schema(at pointer: [String], in schema: JSON) -> JSON? {
+        var node = schema
+        if let ref = node["$ref"]?.string, let target = resolve(ref) { node = target }
+        if let wrapped = node["allOf"]?.array?.first, node["properties"] == nil { return self.schema(at: pointer, in: wrapped) }
+        guard let first = pointer.first else { return node }
+        if Int(first) != nil, let items = node["items"] { return self.schema(at: Array(pointer.dropFirst()), in: items) }
+        guard let property = node["properties"]?[first] else { return nil }
+        return self.schema(at: Array(pointer.dropFirst()), in: property)
+    }
+
     func resolve(_ ref: String) -> JSON? {
         let parts = ref.split(separator: "/").map(String.init)
         guard parts.first == "#" else { return nil }

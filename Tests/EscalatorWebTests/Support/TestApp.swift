@@ -57,6 +57,22 @@ final class TestApp: @unchecked Sendable {
         try await app.asyncShutdown()
     }
 
+    /// An API request as `role`, with an optional JSON body.
+    func send(_ method: HTTPMethod, _ path: String, json: String? = nil, as role: TestRole = .adviser) async throws -> XCTHTTPResponse {
+        var headers = try await bearer(role)
+        var body: ByteBuffer?
+        if let json {
+            headers.contentType = .json
+            body = ByteBuffer(string: json)
+        }
+        return try await app.sendRequest(method, path, headers: headers, body: body)
+    }
+
+    /// A page as the signed-in browser `session`.
+    func page(_ session: PageSession, _ path: String) async throws -> XCTHTTPResponse {
+        try await app.sendRequest(.GET, path, headers: session.headers)
+    }
+
     /// A bearer token for the fixture user with this role.
     func token(_ role: TestRole) async throws -> String {
         var token = ""

@@ -2,10 +2,11 @@ import Foundation
 
 /// One scalar of an input, kept as text for `Validator`: a form sends text, JSON may send text, a
 /// number or true/false. Anything else (an object, a list) is a 400 naming the field.
-struct ScalarText: Codable, Sendable, Hashable {
+struct ScalarText: Codable, Sendable, Hashable, ExpressibleByStringLiteral {
     var text: String
 
     init(_ text: String) { self.text = text }
+    init(stringLiteral value: String) { text = value }
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
