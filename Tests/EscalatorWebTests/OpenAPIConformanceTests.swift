@@ -117,6 +117,9 @@ final class OpenAPIConformanceTests: XCTestCase {
         try await api.check(.GET, "/api/v1/clients", "/api/v1/clients?page=100000000000000000&size=5440176145", as: .adviser,
                             expect: .unprocessableEntity)
         try await api.check(.GET, "/api/v1/clients", "/api/v1/clients?page=1000000&size=5440176145", as: .adviser, expect: .ok)
+        let twice = try await api.check(.GET, "/api/v1/clients", "/api/v1/clients?page=1&size=5&page=2", as: .adviser, expect: .unprocessableEntity)
+        XCTAssertEqual(twice["error"]?["fields"]?[0]?["field"], .string("page"))
+        try await api.check(.GET, "/api/v1/clients", "/api/v1/clients?q=&page=&size=", as: .adviser, expect: .ok)
         try await api.check(.GET, "/api/v1/clients", as: .employer, expect: .forbidden)
         let created = try await api.check(.POST, "/api/v1/clients", as: .adviser, body: #"""
             {"givenName": "Cy", "familyName": "Conformance", "dateOfBirth": "1995-01-01", "email": "cy@example.test",

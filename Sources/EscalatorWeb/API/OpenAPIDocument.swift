@@ -23,8 +23,11 @@ enum OpenAPIDocument {
                     The West Midlands Integrated Employment and Skills System. Every endpoint except `/healthz`, \
                     `POST /api/v1/auth/token` and this document needs `Authorization: Bearer <token>`; get a token \
                     from `POST /api/v1/auth/token`. Errors are `{"error": {"code", "message", "fields"}}`. \
-                    Lists take `page` and `size` and answer `{"items", "page", "size", "total"}`. Dates are \
-                    `yyyy-MM-dd`; timestamps ISO 8601; money in pence.
+                    Lists take `page` and `size` and answer `{"items", "page", "size", "total"}`. \
+                    A query parameter sent empty counts as absent; one sent twice is a 422. Days sent \
+                    are `yyyy-MM-dd`; in answers a day is `yyyy-MM-dd` (format `date`) or, in records given whole (clients, \
+                    cohorts, job starts and their checks), an ISO 8601 time at midnight UTC (format `date-time`); times are \
+                    ISO 8601. Money is in pence.
                     """),
             ],
             "servers": [["url": "/"]],
@@ -65,8 +68,10 @@ enum OpenAPIDocument {
         var parameters: [JSONValue] = operation.pathParameters.map {
             ["name": .string($0), "in": "path", "required": true, "schema": $0.hasSuffix("ID") && !$0.contains("occupation") && !$0.contains("skill") ? S.uuid : S.string]
         }
+        // Every query parameter may be sent empty (as a GET form does), which means the same as leaving it out.
         parameters += operation.query.map {
-            ["name": .string($0.name), "in": "query", "required": .bool($0.required), "description": .string($0.description), "schema": $0.schema]
+            ["name": .string($0.name), "in": "query", "required": .bool($0.required), "allowEmptyValue": true,
+             "description": .string($0.description), "schema": $0.schema]
         }
         if !parameters.isEmpty { pairs.append(("parameters", .array(parameters))) }
         if let body = operation.body {

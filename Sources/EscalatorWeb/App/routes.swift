@@ -21,7 +21,7 @@ func routes(_ app: Application, environment: AppEnvironment) throws {
     try signedIn.register(collection: InsightController(environment: environment))
     try signedIn.register(collection: TaxonomyController(environment: environment))
 
-    let api = app.grouped("api", "v1")
+    let api = app.grouped("api", "v1").grouped(SingleQueryValuesMiddleware())
     try api.register(collection: TokenController(environment: environment))
     try api.register(collection: OpenAPIController())
 

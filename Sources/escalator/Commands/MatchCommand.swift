@@ -7,7 +7,7 @@ struct MatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "match",
         abstract: "Rank every assessed client's best eligible live vacancies and write them as CSV.",
-        discussion: "Columns: client_id, rank (1 is best), vacancy_id, score (6 decimal places). Clients are ranked in parallel on every core.")
+        discussion: "Columns: client_id, rank (1 is best), vacancy_id, score (6 decimal places). Clients are ranked in parallel on every core with the matching engine's vacancy index (docs/matching.md).")
 
     @Option(help: "How many vacancies to keep for each client.") var top = 10
     @Option(help: "Write to this file instead of standard output.") var out: String?
@@ -27,7 +27,7 @@ struct MatchCommand: AsyncParsableCommand {
         }
         let loaded = clock.now
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let rows = await inputs.rankedRows(limit: top, workers: workers)
+        let rows = inputs.rankedRows(limit: top)
         let matched = clock.now
 
         let csv = CSVWriter.string(header: ["client_id", "rank", "vacancy_id", "score"], rows: rows)

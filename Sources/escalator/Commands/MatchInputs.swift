@@ -29,29 +29,18 @@ struct MatchInputs: Sendable {
             licenceSkillIDs: Set(taxonomy.skills.values.filter { $0.kind == .licence }.map(\.id)))
     }
 
-    /// `client_id,rank,vacancy_id,score` rows: each client's top `limit` eligible vacancies, ranked with
-    /// `Matcher.rankVacancies`. Clients are split into chunks ranked in parallel, then put back in order.
-    func rankedRows(limit: Int, workers: Int) async -> [[String]] {
-        let chunkSize = max(1, (profiles.count + workers * 4 - 1) / (workers * 4))
-        let chunks = stride(from: 0, to: profiles.count, by: chunkSize).map { profiles[$0..<min($0 + chunkSize, profiles.count)] }
-        let vacancies = vacancies, licences = licenceSkillIDs
-        let ranked = await withTaskGroup(of: (Int, [[String]]).self) { group in
-            for (index, chunk) in chunks.enumerated() {
-                group.addTask {
-                    var rows: [[String]] = []
-                    for profile in chunk {
-                        let matches = Matcher.rankVacancies(for: profile, among: vacancies, limit: limit, licenceSkillIDs: licences)
-                        for (rank, match) in matches.enumerated() {
-                            rows.append([profile.clientID.uuidString, String(rank + 1), match.vacancyID.uuidString, String(format: "%.6f", match.score)])
-                        }
-                    }
-                    return (index, rows)
-                }
+    /// `client_id,rank,vacancy_id,score` rows: each client's top `limit` eligible vacancies, exactly as
+    /// `Matcher.rankVacancies` ranks them, found with the matching engine (`VacancyIndex`) on every core.
+    func rankedRows(limit: Int) -> [[String]] {
+        let index = VacancyIndex(vacancies, licenceSkillIDs: licenceSkillIDs)
+        let ranked = index.topVacancies(forAll: profiles, k: limit)
+        var rows: [[String]] = []
+        rows.reserveCapacity(ranked.reduce(0) { $0 + $1.count })
+        for (profile, matches) in zip(profiles, ranked) {
+            for (rank, match) in matches.enumerated() {
+                rows.append([profile.clientID.uuidString, String(rank + 1), match.vacancyID.uuidString, String(format: "%.6f", match.score)])
             }
-            var results: [(Int, [[String]])] = []
-            for await result in group { results.append(result) }
-            return results
         }
-        return ranked.sorted { $0.0 < $1.0 }.flatMap(\.1)
+        return rows
     }
 }
