@@ -26,6 +26,7 @@ public func configure(_ app: Application, environment: AppEnvironment) async thr
     }
 
     app.middleware = Middlewares()
+    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(AppErrorMiddleware())
     app.middleware.use(app.sessions.middleware)
