@@ -52,6 +52,15 @@ final class CacheTests: XCTestCase {
         XCTAssertEqual(kept.programmes.first { $0.programme.id == f.programme }?.programme.cohorts.count, 2)
     }
 
+    func testMatchingOffersOnlyCohortsThatHaveNotStarted() async throws {
+        let started = Cohort(id: UUID(), startsOn: Date(isoDay: "2026-10-01")!, capacity: 20, enrolled: 3)
+        try await CohortModel(programmeID: t.fixture.programme, started).create(on: t.app.db)
+        let snapshot = try await MatchingCache.build(db: t.app.db, now: t.environment.now())
+        let programme = try XCTUnwrap(snapshot.programmes.first { $0.programme.id == t.fixture.programme }?.programme)
+        XCTAssertEqual(programme.cohorts.map(\.id), [t.fixture.cohort], "the cohort that began in October is not offered")
+        XCTAssertEqual(programme.freePlaces, 10)
+    }
+
     func testDashboardIsRecomputedAfterAWrite() async throws {
         let analyst = try await t.bearer(.analyst)
         func jobStarts() async throws -> Int {

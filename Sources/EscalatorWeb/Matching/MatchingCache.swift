@@ -20,6 +20,9 @@ struct MatchingSnapshot: Sendable {
     var licenceSkillIDs: Set<String>
     var builtAt: Date
 
+    /// Matching offers only cohorts that have not started: those starting on this day or later.
+    static func firstBookableDay(_ now: Date) -> Date { Calendar.utc.startOfDay(for: now) }
+
     /// Birmingham's centre, for a ward the snapshot does not know.
     static let fallbackLocation = GeoPoint(latitude: 52.4862, longitude: -1.8904)
 
@@ -89,9 +92,10 @@ actor MatchingCache {
 
     /// After a programme or its cohorts change (including a place being taken).
     func programmeChanged(_ id: UUID, db: any Database) async throws {
-        guard snapshot != nil else { return invalidate() }
+        guard let builtAt = snapshot?.builtAt else { return invalidate() }
         let model = try await ProgrammeModel.find(id, on: db)
-        let cohorts = try await CohortModel.query(on: db).filter(\.$programmeID == id).sort(\.$startsOn).all().map(\.value)
+        let cohorts = try await CohortModel.query(on: db).filter(\.$programmeID == id)
+            .filter(\.$startsOn >= MatchingSnapshot.firstBookableDay(builtAt)).sort(\.$startsOn).all().map(\.value)
         guard snapshot != nil, building == nil else { return invalidate() }
         snapshot!.programmes.removeAll { $0.programme.id == id }
         if let model {
@@ -127,7 +131,7 @@ actor MatchingCache {
         let vacancies = try await VacancyModel.query(on: db).filter(\.$status == .open).filter(\.$closingDate >= now).all()
             .map { VacancyTarget(vacancy: $0.value, location: location($0.wardID)) }
 
-        let cohorts = Dictionary(grouping: try await CohortModel.query(on: db).all(), by: \.programmeID)
+        let cohorts = Dictionary(grouping: try await CohortModel.query(on: db).filter(\.$startsOn >= MatchingSnapshot.firstBookableDay(now)).all(), by: \.programmeID)
         let programmes = try await ProgrammeModel.query(on: db).all().map { model in
             ProgrammeTarget(programme: model.value(cohorts: (cohorts[model.id!] ?? []).map(\.value).sorted { $0.startsOn < $1.startsOn }),
                             location: location(model.wardID))
