@@ -1,25 +1,6 @@
 import XCTest
 @testable import EscalatorCore
 
-/// A tiny seeded generator (SplitMix64) so the randomised tests are repeatable.
-private struct FixtureSplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func uuid() -> UUID {
-        let a = next(), b = next()
-        let bytes = (0..<8).map { UInt8(truncatingIfNeeded: a >> (8 * $0)) } + (0..<8).map { UInt8(truncatingIfNeeded: b >> (8 * $0)) }
-        return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-                           bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
-    }
-}
 
 final class MatcherTests: XCTestCase {
     private typealias F = FixtureFactory
@@ -67,7 +48,7 @@ final class MatcherTests: XCTestCase {
 
     /// The ranking must equal scoring every vacancy and sorting by (score desc, uuidString asc).
     func testRankingEqualsBruteForceOnRandomData() {
-        var random = FixtureSplitMix64(state: 20_240_601)
+        var random = SeededGenerator(seed: 20_240_601)
         let skillPool = ["S.A", "S.B", "S.C", "S.D", "S.E", "S.LIC"]
         let occupations = ["O.CARE", "O.CHEF", "O.DRIVER"]
         func level() -> Proficiency { Proficiency.allCases.randomElement(using: &random)! }
@@ -129,7 +110,7 @@ final class MatcherTests: XCTestCase {
     }
 
     func testCandidateRankingEqualsBruteForceOnRandomData() {
-        var random = FixtureSplitMix64(state: 7)
+        var random = SeededGenerator(seed: 7)
         let target = F.target(F.vacancy(requirements: [F.essential("S.A"), F.essential("S.B", .proficient), F.desirable("S.C")], hours: 30), km: 4)
         let profiles: [MatchProfile] = (0..<200).map { _ -> MatchProfile in
             let skills: [String: Proficiency] = [
@@ -260,7 +241,7 @@ final class MatcherTests: XCTestCase {
 
 final class UUIDStringOrderTests: XCTestCase {
     func testOrdersLikeTheUUIDStrings() {
-        var random = FixtureSplitMix64(state: 99)
+        var random = SeededGenerator(seed: 99)
         var ids = (0..<500).map { _ in random.uuid() }
         // Ids sharing long prefixes, and ones that differ only in the low half.
         ids += [FixtureID.uuid(9), UUID(uuidString: "00000000-0000-0000-0000-00000000000A")!, FixtureID.uuid(10)]

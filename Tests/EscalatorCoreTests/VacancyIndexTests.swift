@@ -1,26 +1,6 @@
 import XCTest
 @testable import EscalatorCore
 
-/// SplitMix64, so every randomised instance is repeatable.
-private struct IndexTestRandom: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func uuid() -> UUID {
-        let a = next(), b = next()
-        var bytes = [UInt8](repeating: 0, count: 16)
-        for i in 0..<8 { bytes[i] = UInt8(truncatingIfNeeded: a >> (8 * i)); bytes[8 + i] = UInt8(truncatingIfNeeded: b >> (8 * i)) }
-        return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-                           bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
-    }
-}
 
 /// A random instance shaped like the region: vacancies and clients mostly at shared "ward centre"
 /// points, clones of vacancies that tie exactly, repeated ids, licences, every kind of constraint.
@@ -30,7 +10,7 @@ private struct RandomInstance {
     let licences: Set<String> = ["L.0", "L.1", "L.2"]
 
     init(seed: UInt64, vacancies: Int, clients: Int) {
-        var rng = IndexTestRandom(state: seed)
+        var rng = SeededGenerator(seed: seed)
         let centres = (0..<40).map { _ in
             GeoPoint(latitude: 52.3 + Double.random(in: 0..<0.4, using: &rng), longitude: -2.2 + Double.random(in: 0..<0.7, using: &rng))
         }

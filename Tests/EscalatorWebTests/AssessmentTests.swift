@@ -6,19 +6,7 @@ import Vapor
 import XCTVapor
 import XCTest
 
-final class AssessmentTests: XCTestCase {
-    private var t: TestApp!
-    private var f: WebFixture { t.fixture }
-
-    override func setUp() async throws {
-        t = try await TestApp.make()
-    }
-
-    override func tearDown() async throws {
-        try await t?.shutdown()
-        t = nil
-    }
-
+final class AssessmentTests: WebTestCase {
     private func count(_ clientID: UUID) async throws -> Int {
         try await AssessmentModel.query(on: t.app.db).filter(\.$clientID == clientID).count()
     }

@@ -7,12 +7,7 @@ import XCTest
 
 /// The matching snapshot is kept current by targeted updates, and the insight dashboard is recomputed
 /// after any write: neither may serve figures a fresh computation would not give.
-final class CacheTests: XCTestCase {
-    var t: TestApp!
-
-    override func setUp() async throws { t = try await TestApp.make() }
-    override func tearDown() async throws { try await t.shutdown() }
-
+final class CacheTests: WebTestCase {
     func testTargetedUpdatesLeaveTheSnapshotEqualToAFreshBuild() async throws {
         let now = t.environment.now()
         let cache = t.app.matchingCache

@@ -6,20 +6,7 @@ import Vapor
 import XCTVapor
 import XCTest
 
-final class EmployersTests: XCTestCase {
-    private var t: TestApp!
-
-    override func setUp() async throws {
-        t = try await TestApp.make()
-    }
-
-    override func tearDown() async throws {
-        try await t?.shutdown()
-        t = nil
-    }
-
-    private var f: WebFixture { t.fixture }
-
+final class EmployersTests: WebTestCase {
     /// A paged list as the API returns it.
     private struct PagedBody<Item: Decodable>: Decodable {
         var items: [Item]
@@ -27,7 +14,6 @@ final class EmployersTests: XCTestCase {
         var size: Int
         var total: Int
     }
-
 
     private func errorFields(_ res: XCTHTTPResponse) throws -> Set<String> {
         Set(try res.content.decode(ErrorBody.self).error.fields.map(\.field))

@@ -6,12 +6,7 @@ import XCTVapor
 import XCTest
 
 /// Client engagement: register, find, view, correct; consent recorded and withdrawn; who may see whom.
-final class EngagementTests: XCTestCase {
-    var t: TestApp!
-
-    override func setUp() async throws { t = try await TestApp.make() }
-    override func tearDown() async throws { try await t.shutdown() }
-
+final class EngagementTests: WebTestCase {
     func validClient(_ overrides: [String: String] = [:]) -> [String: String] {
         [
             "givenName": "Priya", "familyName": "Newperson", "dateOfBirth": "1994-07-15", "postcode": "b6 4aa",

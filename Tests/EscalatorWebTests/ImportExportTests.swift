@@ -5,19 +5,7 @@ import Fluent
 import XCTest
 
 /// The CSV formats of docs/import-formats.md, driven through `DataExchange` on the fixture database.
-final class ImportExportTests: XCTestCase {
-    private var t: TestApp!
-
-    override func setUp() async throws {
-        t = try await TestApp.make()
-    }
-
-    override func tearDown() async throws {
-        try await t?.shutdown()
-        t = nil
-    }
-
-    private var f: WebFixture { t.fixture }
+final class ImportExportTests: WebTestCase {
     private var db: any Database { t.app.db }
 
     private func importing(_ kind: ImportKind, _ text: String) async throws -> ImportSummary {

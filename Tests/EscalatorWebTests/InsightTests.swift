@@ -6,20 +6,7 @@ import Vapor
 import XCTVapor
 import XCTest
 
-final class InsightTests: XCTestCase {
-    private var t: TestApp!
-
-    override func setUp() async throws {
-        t = try await TestApp.make()
-    }
-
-    override func tearDown() async throws {
-        try await t?.shutdown()
-        t = nil
-    }
-
-    private var f: WebFixture { t.fixture }
-
+final class InsightTests: WebTestCase {
     private func get(_ path: String, as role: TestRole = .analyst) async throws -> XCTHTTPResponse {
         try await t.app.sendRequest(.GET, path, headers: try await t.bearer(role))
     }

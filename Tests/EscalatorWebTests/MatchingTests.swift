@@ -7,19 +7,7 @@ import Vapor
 import XCTVapor
 import XCTest
 
-final class MatchingTests: XCTestCase {
-    private var t: TestApp!
-    private var f: WebFixture { t.fixture }
-
-    override func setUp() async throws {
-        t = try await TestApp.make()
-    }
-
-    override func tearDown() async throws {
-        try await t?.shutdown()
-        t = nil
-    }
-
+final class MatchingTests: WebTestCase {
     private func get(_ path: String, as role: TestRole) async throws -> XCTHTTPResponse {
         let headers = try await t.bearer(role)
         return try await t.app.sendRequest(.GET, path, headers: headers)

@@ -6,18 +6,13 @@ import XCTest
 /// Real requests, stage by stage, held to the OpenAPI document: every answer's status must be documented for
 /// its operation and its JSON must match the documented schema (strictly: no undocumented properties). Each
 /// stage's test checks a real success for every operation of that stage, and some documented errors.
-final class OpenAPIConformanceTests: XCTestCase {
-    var t: TestApp!
+final class OpenAPIConformanceTests: WebTestCase {
     var api: APIConformance!
 
     override func setUp() async throws {
-        t = try await TestApp.make()
+        try await super.setUp()
         api = try APIConformance(t)
     }
-
-    override func tearDown() async throws { try await t.shutdown() }
-
-    var f: WebFixture { t.fixture }
 
     // MARK: - The validator itself
 

@@ -6,19 +6,7 @@ import Vapor
 import XCTVapor
 import XCTest
 
-final class ProgrammesTests: XCTestCase {
-    private var t: TestApp!
-
-    override func setUp() async throws {
-        t = try await TestApp.make()
-    }
-
-    override func tearDown() async throws {
-        try await t?.shutdown()
-        t = nil
-    }
-
-    private var f: WebFixture { t.fixture }
+final class ProgrammesTests: WebTestCase {
     private var db: any Database { t.app.db }
 
     private typealias DetailDTO = ProgrammesAPIController.ProgrammeDetailDTO
@@ -28,8 +16,6 @@ final class ProgrammesTests: XCTestCase {
         var items: [Item]
         var total: Int
     }
-
-
 
     /// Posts a form whose fields may repeat (`skillID[]`), with the CSRF token added.
     private func postForm(_ session: PageSession, _ path: String, _ pairs: [(String, String)]) async throws -> XCTHTTPResponse {

@@ -6,19 +6,7 @@ import Vapor
 import XCTVapor
 import XCTest
 
-final class ReferralsTests: XCTestCase {
-    private var t: TestApp!
-
-    override func setUp() async throws {
-        t = try await TestApp.make()
-    }
-
-    override func tearDown() async throws {
-        try await t?.shutdown()
-        t = nil
-    }
-
-    private var f: WebFixture { t.fixture }
+final class ReferralsTests: WebTestCase {
     private var db: any Database { t.app.db }
 
     private typealias ReferralDTO = ReferralsAPIController.ReferralDTO
@@ -28,8 +16,6 @@ final class ReferralsTests: XCTestCase {
         var items: [Item]
         var total: Int
     }
-
-
 
     private func postForm(_ session: PageSession, _ path: String, _ fields: [String: String]) async throws -> XCTHTTPResponse {
         var headers = session.headers

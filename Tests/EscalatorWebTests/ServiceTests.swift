@@ -3,12 +3,7 @@ import XCTVapor
 import XCTest
 
 /// Health, sign-in, security headers and the OpenAPI document.
-final class ServiceTests: XCTestCase {
-    var t: TestApp!
-
-    override func setUp() async throws { t = try await TestApp.make() }
-    override func tearDown() async throws { try await t.shutdown() }
-
+final class ServiceTests: WebTestCase {
     func testHealthNeedsNoSignIn() async throws {
         try await t.app.test(.GET, "/healthz") { res async throws in
             XCTAssertEqual(res.status, .ok)

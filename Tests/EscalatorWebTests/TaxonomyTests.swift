@@ -6,18 +6,7 @@ import Vapor
 import XCTVapor
 import XCTest
 
-final class TaxonomyTests: XCTestCase {
-    private var t: TestApp!
-
-    override func setUp() async throws {
-        t = try await TestApp.make()
-    }
-
-    override func tearDown() async throws {
-        try await t?.shutdown()
-        t = nil
-    }
-
+final class TaxonomyTests: WebTestCase {
     private let starter = StarterTaxonomy.taxonomy
 
     private struct OccupationList: Decodable {

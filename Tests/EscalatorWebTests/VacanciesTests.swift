@@ -6,26 +6,13 @@ import Vapor
 import XCTVapor
 import XCTest
 
-final class VacanciesTests: XCTestCase {
-    private var t: TestApp!
-
-    override func setUp() async throws {
-        t = try await TestApp.make()
-    }
-
-    override func tearDown() async throws {
-        try await t?.shutdown()
-        t = nil
-    }
-
-    private var f: WebFixture { t.fixture }
+final class VacanciesTests: WebTestCase {
     private let warehouse = StarterTaxonomy.taxonomy.occupations["O.WAREHOUSE_OPERATIVE"]!
 
     private struct PagedBody<Item: Decodable>: Decodable {
         var items: [Item]
         var total: Int
     }
-
 
     private func errorFields(_ res: XCTHTTPResponse) throws -> Set<String> {
         Set(try res.content.decode(ErrorBody.self).error.fields.map(\.field))
