@@ -9,8 +9,8 @@ struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: "SQLite database file (ignored when DATABASE_URL is set).")
     var database: String = "escalator.sqlite"
 
-    func environment(showDemoSignIns: Bool = false) -> AppEnvironment {
-        AppEnvironment.fromProcess(sqlitePath: database, showDemoSignIns: showDemoSignIns)
+    func environment(showDemoSignIns: Bool = false) throws -> AppEnvironment {
+        try AppEnvironment.fromProcess(sqlitePath: database, showDemoSignIns: showDemoSignIns)
     }
 }
 

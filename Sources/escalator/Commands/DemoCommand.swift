@@ -17,7 +17,7 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         let started = Date()
-        let environment = AppEnvironment.fromProcess(sqlitePath: database, showDemoSignIns: true)
+        let environment = try AppEnvironment.fromProcess(sqlitePath: database, showDemoSignIns: true)
         try await withApplication(environment, logLevel: .notice) { app in
             try await migrate(app)
             if try await Seeder.isSeeded(app.db) {

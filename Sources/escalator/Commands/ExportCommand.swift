@@ -14,7 +14,7 @@ struct ExportCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let export = try await withApplication(database.environment()) { app in
+        let export = try await withApplication(try database.environment()) { app in
             try await migrate(app)
             return try await DataExchange.export(kind, on: app.db)
         }

@@ -22,7 +22,7 @@ struct ImportCommand: AsyncParsableCommand {
         } catch {
             throw CommandFailure("Cannot read \(file): \(error.localizedDescription)")
         }
-        let environment = database.environment()
+        let environment = try database.environment()
         let summary = try await withApplication(environment) { app in
             try await migrate(app)
             do {

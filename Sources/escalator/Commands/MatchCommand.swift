@@ -20,7 +20,7 @@ struct MatchCommand: AsyncParsableCommand {
     func run() async throws {
         let clock = ContinuousClock()
         let started = clock.now
-        let environment = database.environment()
+        let environment = try database.environment()
         let inputs = try await withApplication(environment) { app in
             try await migrate(app)
             return try await MatchInputs.load(from: app.db, now: environment.now())

@@ -7,7 +7,7 @@ struct MigrateCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let environment = database.environment()
+        let environment = try database.environment()
         try await withApplication(environment) { app in
             try await migrate(app)
         }

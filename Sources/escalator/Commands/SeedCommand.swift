@@ -16,7 +16,7 @@ struct SeedCommand: AsyncParsableCommand {
     @Option(help: "Seed for the generator; the same seed gives the same data.") var seed: UInt64 = 2026
 
     func run() async throws {
-        let environment = database.environment()
+        let environment = try database.environment()
         try await withApplication(environment) { app in
             try await migrate(app)
             guard try await !Seeder.isSeeded(app.db) else {

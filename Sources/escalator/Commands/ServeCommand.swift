@@ -10,7 +10,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on.") var port = 8080
 
     func run() async throws {
-        let environment = database.environment()
+        let environment = try database.environment()
         try await withApplication(environment, logLevel: .info) { app in
             try await migrate(app)
             app.prewarmMatching(now: environment.now())

@@ -40,7 +40,7 @@ struct ImportESCOCommand: AsyncParsableCommand {
             printError("Nothing was imported. " + error.description)
             throw ExitCode(1)
         }
-        try await withApplication(database.environment()) { app in
+        try await withApplication(try database.environment()) { app in
             try await migrate(app)
             try await app.db.transaction { db in try await TaxonomyWriter.replace(with: result.taxonomy, on: db) }
         }

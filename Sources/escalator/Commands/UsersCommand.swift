@@ -46,7 +46,7 @@ struct CreateUserCommand: AsyncParsableCommand {
         }
 
         let organisationName = organisation.trimmingCharacters(in: .whitespaces)
-        let created = try await withApplication(database.environment()) { app in
+        let created = try await withApplication(try database.environment()) { app in
             try await migrate(app)
             if try await UserModel.query(on: app.db).filter(\.$email == email).count() > 0 {
                 throw CommandFailure("A user with the email \(email) already exists.")

@@ -30,7 +30,7 @@ final class TestApp: @unchecked Sendable {
         } else {
             .sqliteInMemory
         }
-        let environment = AppEnvironment(database: location, bcryptCost: 4, now: { WebFixture.today })
+        let environment = AppEnvironment(database: location, bcryptCost: 4, dataKey: .generate(), now: { WebFixture.today })
         let fixture = WebFixture()
         let app = try await Application.make(.testing)
         app.logger.logLevel = .warning
