@@ -7,6 +7,8 @@ struct Escalator: AsyncParsableCommand {
         abstract: "The West Midlands Integrated Employment and Skills System.",
         subcommands: [
             DemoCommand.self, ServeCommand.self, MigrateCommand.self, SeedCommand.self,
-            ImportCommand.self, ExportCommand.self, TaxonomyCommand.self, MatchCommand.self, UsersCommand.self, BenchCommand.self,
+            ImportCommand.self, ExportCommand.self, TaxonomyCommand.self, MatchCommand.self, AllocateCommand.self, PathwayCommand.self, UsersCommand.self, BenchCommand.self,
+            RetentionCommand.self,
+            AuditCommand.self,
         ])
 }

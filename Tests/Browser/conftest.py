@@ -15,6 +15,8 @@ USERS = {
     "provider": "provider@demo.escalator.test",
     "analyst": "analyst@demo.escalator.test",
     "admin": "admin@demo.escalator.test",
+    # An adviser at Birmingham City Council: sees other organisations' clients only with their consent.
+    "partner": "partner@demo.escalator.test",
 }
 
 

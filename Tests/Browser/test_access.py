@@ -1,4 +1,5 @@
-"""Who sees what: employers and analysts never see residents' names; providers see only their own referrals."""
+"""Who sees what: analysts never see residents' names; employers see candidates under pseudonyms, and names only
+of those who accepted a referral to their vacancy; providers see only their own referrals."""
 import re
 
 from conftest import sign_in
@@ -57,7 +58,7 @@ def test_an_employer_cannot_open_client_records(new_page):
     assert response.status in (403, 404)
 
 
-def test_an_employer_sees_candidates_by_reference_only(new_page):
+def test_an_employer_sees_candidates_by_pseudonym(new_page):
     employer = sign_in(new_page(), "employer")
     employer.goto("/vacancies?status=open")
     vacancies = employer.get_by_role("table", name=re.compile(r"\d+ vacanc"))
@@ -75,10 +76,12 @@ def test_an_employer_sees_candidates_by_reference_only(new_page):
     else:
         raise AssertionError("none of the employer's first vacancies has candidates")
 
-    assert "Candidates are shown by reference only." in employer.locator("main").inner_text()
+    assert "Candidates are shown by reference only" in employer.locator("main").inner_text()
     employer_rows = table_rows(table)
-    references = [row[0] for row in employer_rows]
-    assert all(re.fullmatch(r"[A-Z]+-[A-Z0-9]+", ref) for ref in references), references
+    # A pseudonym for this vacancy, followed by a name only for a candidate who accepted a referral to it.
+    cells = [re.fullmatch(r"(CAND-[A-Z0-9]{8})(.*)", row[0]) for row in employer_rows]
+    assert all(cells), [row[0] for row in employer_rows]
+    named = {match.group(2) for match in cells if match.group(2)}
     assert table.get_by_role("link").count() == 0, "employers cannot open candidates' records"
 
     # The adviser sees the same list with the names of the clients they may open: none of which reach the employer.
@@ -87,15 +90,23 @@ def test_an_employer_sees_candidates_by_reference_only(new_page):
     adviser_table = adviser.get_by_role("table", name=re.compile(r"candidates?, best match first"))
     names = [squash(link.text_content()) for link in adviser_table.get_by_role("link").all()]
     assert names, "the adviser sees some candidates by name"
+    adviser_references = [squash(text) for text in adviser_table.locator(".secondary-text").all_text_contents()]
     employer_text = employer.locator("main").text_content()
     for name in names:
-        assert name not in employer_text, f"{name} shown to the employer"
+        assert name not in employer_text or name in named, f"{name} shown to the employer without accepting"
+    for reference in adviser_references:
+        assert reference not in employer_text, f"{reference}: a client's own reference shown to the employer"
 
-    # Their referrals page names no one either.
+    # On their referrals page, a client is named only once they have accepted (never while proposed).
     employer.goto("/referrals")
-    assert "Clients are shown by reference only." in employer.locator("main").inner_text()
-    for name in client_names(adviser, pages=1):
-        assert name not in employer.locator("main").text_content()
+    assert "each under a reference for that vacancy" in employer.locator("main").inner_text()
+    table = employer.get_by_role("table", name=re.compile(r"\d+ referrals"))
+    headers = [squash(h) for h in table.locator("thead th").all_text_contents()]
+    for cells in table_rows(table):
+        row = dict(zip(headers, cells))
+        assert re.fullmatch(r"CAND-[A-Z0-9]{8}", row["Client"]), row
+        if row["Status"] == "Proposed":
+            assert row["Client's details"] == "Not yet accepted by the client", row
 
 
 def test_an_analyst_sees_no_client_names(new_page):

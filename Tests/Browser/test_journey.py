@@ -1,9 +1,11 @@
 """The whole journey, as each person would walk it, each in their own browser:
 
-an adviser registers and assesses a resident; an employer scopes a vacancy the resident can do; the adviser
-finds it among the resident's matches and refers them (and to a programme for a missing skill); the employer
-moves the referral on to a start; the adviser records the job start and its 13-week check; an analyst sees
-the start and the check on the Insight dashboard.
+an adviser registers and assesses a resident; an employer scopes a vacancy the resident can do and sees
+candidates without names; the adviser finds it among the resident's matches and proposes them for it (and refers
+them to a programme for a missing skill); the employer sees the proposal under a pseudonym only; the resident
+accepts, the adviser records it, and the employer now sees their name and moves the referral on to a start;
+the adviser records the job start and its 13-week check; an analyst sees the start and the check on the
+Insight dashboard.
 """
 import re
 from dataclasses import dataclass, field
@@ -37,6 +39,7 @@ class Journey:
     client_reference: str = ""
     vacancy_path: str = ""
     referral_path: str = ""
+    pseudonym: str = ""
     job_start_path: str = ""
     programme_title: str | None = None
 
@@ -57,9 +60,11 @@ def test_a_resident_goes_from_registration_to_a_job_they_keep(new_page):
     adviser_registers_the_client(adviser, journey)
     adviser_assesses_the_client(adviser, journey)
     employer_scopes_a_vacancy(employer, journey)
-    employer_sees_the_client_among_candidates_by_reference(employer, journey)
+    employer_sees_candidates_without_names(employer, journey)
     adviser_finds_the_vacancy_among_matches_and_refers(adviser, journey)
     adviser_refers_to_a_programme_for_a_missing_skill(adviser, journey)
+    employer_sees_the_proposal_under_a_pseudonym(employer, journey)
+    adviser_records_that_the_client_accepts(adviser, journey)
     employer_moves_the_referral_on_to_a_start(employer, journey)
     adviser_records_a_job_start_14_weeks_ago(adviser, journey)
     adviser_records_the_13_week_check(adviser, journey)
@@ -181,15 +186,14 @@ def employer_scopes_a_vacancy(page, journey):
     assert listed["Employer"] == EMPLOYER and listed["Status"] == "Open" and listed["Ward"] == WARD, listed
 
 
-def employer_sees_the_client_among_candidates_by_reference(page, journey):
+def employer_sees_candidates_without_names(page, journey):
     page.goto(journey.vacancy_path)
     page.get_by_role("link", name="See candidates").click()
     candidates = page.get_by_role("table", name=re.compile(r"candidates?, best match first"))
-    row = table_row(candidates, journey.client_reference)
-    assert "Welding and fabrication" in row["Skills met"], row
-    assert row["Can work"] == "16 to 37 hours a week", row
+    assert all(re.match(r"CAND-[A-Z0-9]{8}", cells[0]) for cells in table_rows(candidates)), "pseudonyms, not references"
     text = page.locator("main").text_content()
-    assert journey.given not in text and journey.family not in text, "employers see references, not names"
+    assert journey.given not in text and journey.family not in text, "employers see pseudonyms, not names"
+    assert journey.client_reference not in text, "nor the client's own reference"
 
 
 # 3. Matching and referral
@@ -223,7 +227,7 @@ def adviser_finds_the_vacancy_among_matches_and_refers(page, journey):
     page.goto(journey.client_path)
     referrals = page.get_by_role("table", name="Referrals to programmes and vacancies")
     row = table_row(referrals, journey.vacancy_title)
-    assert row["Status"] == "Applied" and row["Kind"] == "Vacancy", row
+    assert row["Status"] == "Proposed" and row["Kind"] == "Vacancy", row
     page.get_by_role("link", name=journey.vacancy_title).click()
     journey.referral_path = path_of(page).split("?")[0]
     assert "/referrals/" in journey.referral_path
@@ -253,6 +257,10 @@ def adviser_refers_to_a_programme_for_a_missing_skill(page, journey):
         assert any(f"{skill} (essential" in missing_essential for skill in taught(row)), (taught(row), missing_essential)
     row = next((row for row in offered if RELAXED_SKILL in taught(row)), offered[0])
     title = row.get_by_role("link").first.text_content().strip()
+    # A provider the client has not agreed to share with asks the adviser to confirm the client agrees.
+    agrees = row.get_by_label(re.compile("The client agrees to share their details with"))
+    if agrees.count():
+        agrees.check()
     row.get_by_role("button", name="Refer to this programme").click()
     assert page.get_by_role("status").inner_text() == "Referral made."
     journey.programme_title = title
@@ -265,13 +273,50 @@ def adviser_refers_to_a_programme_for_a_missing_skill(page, journey):
 # 4. From referral to a job start and its 13-week check
 
 
-def employer_moves_the_referral_on_to_a_start(page, journey):
+def employer_sees_the_proposal_under_a_pseudonym(page, journey):
     page.get_by_role("navigation", name="Journey").get_by_role("link", name=re.compile("Referrals")).click()
     referrals = page.get_by_role("table", name=re.compile(r"\d+ referrals"))
-    row = table_row(referrals, journey.client_reference)
-    assert row["To"] == journey.vacancy_title, row
-    assert journey.name not in page.locator("main").inner_text(), "employers see references, not names"
+    rows = [dict(zip(["Client", "To"], cells[:2])) for cells in table_rows(referrals)]
+    ours = [row for row in rows if row["To"] == journey.vacancy_title]
+    assert len(ours) == 1, rows
+    journey.pseudonym = ours[0]["Client"]
+    assert re.fullmatch(r"CAND-[A-Z0-9]{8}", journey.pseudonym), journey.pseudonym
+    text = page.locator("main").inner_text()
+    assert journey.name not in text and journey.client_reference not in text, "employers see pseudonyms, not names"
+
     page.goto(journey.referral_path)
+    assert summary_value(page, "Client") == f"{journey.pseudonym} Not yet accepted by the client"
+    assert summary_value(page, "Status") == "Proposed"
+    assert journey.given not in page.locator("main").inner_text()
+    assert "Proposed to the client: their adviser records whether they accept." in page.locator("main").inner_text()
+    assert page.get_by_role("button", name="Save status").count() == 0, "only the adviser answers for the client"
+
+    # The same pseudonym among the vacancy's candidates: skills, hours and a distance band, no name.
+    page.goto(journey.vacancy_path + "/candidates")
+    row = table_row(page.get_by_role("table", name=re.compile(r"candidates?, best match first")), journey.pseudonym)
+    assert "Welding and fabrication" in row["Skills met"], row
+    assert row["Can work"] == "16 to 37 hours a week", row
+    assert re.fullmatch(r"(under 5 km|5–10 km|10–20 km|over 20 km) away", row["Lives"]), row
+
+
+def adviser_records_that_the_client_accepts(page, journey):
+    page.goto(journey.referral_path)
+    answer = page.get_by_role("group", name="The client's answer")
+    assert answer.get_by_label("Client declines").count() == 1
+    answer.get_by_label(re.compile("^Client accepts")).check()
+    page.get_by_role("button", name="Save status").click()
+    assert page.get_by_role("status").inner_text() == "Status saved."
+    assert summary_value(page, "Status") == "Applied"
+    page.goto(journey.client_path)
+    consents = page.get_by_role("table", name="Organisations the client has agreed to share with")
+    row = table_row(consents, EMPLOYER)
+    assert row["Purpose"] == "Job referral" and row["Status"] == "Active", row
+
+
+def employer_moves_the_referral_on_to_a_start(page, journey):
+    page.goto(journey.referral_path)
+    assert summary_value(page, "Client") == f"{journey.name} ({journey.pseudonym})", "accepted: the employer sees who it is"
+    assert journey.client_reference not in page.locator("main").inner_text()
     for status in ["Interviewed", "Offered", "Started"]:
         page.get_by_role("group", name="New status").get_by_label(status, exact=True).check()
         page.get_by_label("Note (optional)").fill(f"{status} at the works.")
@@ -279,8 +324,8 @@ def employer_moves_the_referral_on_to_a_start(page, journey):
         assert page.get_by_role("status").inner_text() == "Status saved."
         assert summary_value(page, "Status") == status
     history = page.get_by_role("table", name="Status changes, oldest first")
-    assert [cells[0] for cells in table_rows(history)] == ["Applied", "Interviewed", "Offered", "Started"]
-    assert summary_value(page, "Client") == journey.client_reference
+    assert [cells[0] for cells in table_rows(history)] == ["Proposed", "Applied", "Interviewed", "Offered", "Started"]
+    assert summary_value(page, "Client") == f"{journey.name} ({journey.pseudonym})"
     assert "The client's adviser records the job start." in page.locator("main").inner_text()
 
 

@@ -146,7 +146,7 @@ final class SyntheticDataTests: XCTestCase {
         let clientIDs = Set(data.clients.map(\.id))
         for (clientID, consents) in data.consents {
             XCTAssertTrue(clientIDs.contains(clientID))
-            XCTAssertTrue(consents.allSatisfy { organisations.contains($0.organisationID) && $0.purpose == "employment and skills support" })
+            XCTAssertTrue(consents.allSatisfy { organisations.contains($0.organisationID) && $0.statedPurpose != nil })
         }
     }
 
@@ -267,6 +267,28 @@ final class SyntheticDataTests: XCTestCase {
         XCTAssertEqual(Set(data.jobStarts.map(\.clientID)).count, data.jobStarts.count, "one start per client")
     }
 
+    func testReferralsComeWithConsentToShareWithTheirOrganisation() {
+        let providerOrganisation = Dictionary(uniqueKeysWithValues: data.providers.map { ($0.id, $0.organisationID) })
+        let programmeOrganisation = Dictionary(uniqueKeysWithValues: data.programmes.map { ($0.id, providerOrganisation[$0.providerID]!) })
+        let employerOrganisation = Dictionary(uniqueKeysWithValues: data.employers.map { ($0.id, $0.organisationID) })
+        let vacancyOrganisation = Dictionary(uniqueKeysWithValues: data.vacancies.map { ($0.id, employerOrganisation[$0.employerID]!) })
+        for referral in data.referrals {
+            let consents = data.consents[referral.clientID] ?? []
+            switch referral.target {
+            case .programme(let programmeID, _):
+                XCTAssertTrue(consents.contains { $0.organisationID == programmeOrganisation[programmeID] && $0.isActive })
+            case .vacancy(let vacancyID):
+                let employerConsent = consents.first { $0.organisationID == vacancyOrganisation[vacancyID] }
+                if referral.clientAccepted {
+                    XCTAssertEqual(employerConsent?.statedPurpose, .jobReferral)
+                } else {
+                    XCTAssertEqual(referral.status, .proposed)
+                }
+            }
+        }
+        XCTAssertTrue(data.referrals.contains { $0.status == .proposed }, "some proposals await the client's answer")
+    }
+
     func testClientDatesAreWithinTheirRanges() {
         let reference = data.referenceDate
         let earliest = reference.addingTimeInterval(-548 * 86_400)
@@ -348,7 +370,9 @@ final class SyntheticDataTests: XCTestCase {
         XCTAssertEqual(assessed, 0.9, accuracy: 0.03)
         let consenting = Double(data.consents.count) / Double(data.clients.count)
         XCTAssertGreaterThan(consenting, 0.8)
-        XCTAssertTrue(data.consents.values.allSatisfy { (1...3).contains($0.count) })
+        let support = data.consents.values.map { $0.filter { $0.statedPurpose == .employmentSupport } }.filter { !$0.isEmpty }
+        XCTAssertGreaterThan(Double(support.count) / Double(data.clients.count), 0.8)
+        XCTAssertTrue(support.allSatisfy { (1...3).contains($0.count) })
         let statuses = Set(data.clients.map(\.employmentStatus))
         XCTAssertTrue(statuses.isSuperset(of: [.unemployed, .economicallyInactive, .lowPaidWork]))
         XCTAssertGreaterThan(data.clients.filter { $0.employmentStatus == .unemployed }.count, data.clients.count / 3)

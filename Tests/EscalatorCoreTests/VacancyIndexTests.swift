@@ -1,77 +1,8 @@
 import XCTest
 @testable import EscalatorCore
 
-
-/// A random instance shaped like the region: vacancies and clients mostly at shared "ward centre"
-/// points, clones of vacancies that tie exactly, repeated ids, licences, every kind of constraint.
-private struct RandomInstance {
-    var targets: [VacancyTarget] = []
-    var profiles: [MatchProfile] = []
-    let licences: Set<String> = ["L.0", "L.1", "L.2"]
-
-    init(seed: UInt64, vacancies: Int, clients: Int) {
-        var rng = SeededGenerator(seed: seed)
-        let centres = (0..<40).map { _ in
-            GeoPoint(latitude: 52.3 + Double.random(in: 0..<0.4, using: &rng), longitude: -2.2 + Double.random(in: 0..<0.7, using: &rng))
-        }
-        func point() -> GeoPoint {
-            Int.random(in: 0..<10, using: &rng) < 8 ? centres.randomElement(using: &rng)!
-                : GeoPoint(latitude: 52.3 + Double.random(in: 0..<0.4, using: &rng), longitude: -2.2 + Double.random(in: 0..<0.7, using: &rng))
-        }
-        let skills = (0..<25).map { "S.\($0)" } + ["L.0", "L.1", "L.2"]
-        let occupations = (0..<10).map { "O.\($0)" }
-        func level() -> Proficiency { Proficiency.allCases.randomElement(using: &rng)! }
-
-        while targets.count < vacancies {
-            let roll = Int.random(in: 0..<20, using: &rng)
-            if roll == 0, let original = targets.randomElement(using: &rng) {
-                targets.append(original)  // the same vacancy twice: ties down to input order
-                continue
-            }
-            if roll < 4, let original = targets.randomElement(using: &rng) {
-                // A clone under a new id at the same place: an exact tie broken by id.
-                var clone = original.vacancy
-                clone = Vacancy(
-                    id: rng.uuid(), employerID: clone.employerID, occupationID: clone.occupationID, title: clone.title,
-                    requirements: clone.requirements, minimumQualification: clone.minimumQualification,
-                    needsGCSEEnglish: clone.needsGCSEEnglish, needsGCSEMaths: clone.needsGCSEMaths, hoursPerWeek: clone.hoursPerWeek,
-                    hourlyPayPence: 1200, postcode: "B1 1AA", wardID: "W", openings: 1, closingDate: Date(timeIntervalSince1970: 0),
-                    status: .open, minimumAge: clone.minimumAge)
-                targets.append(VacancyTarget(vacancy: clone, location: original.location))
-                continue
-            }
-            let requirements = (0..<Int.random(in: 0...6, using: &rng)).map { _ in
-                SkillRequirement(
-                    skillID: skills.randomElement(using: &rng)!, importance: Bool.random(using: &rng) ? .essential : .desirable,
-                    minimumLevel: level())
-            }
-            let vacancy = Vacancy(
-                id: rng.uuid(), employerID: rng.uuid(), occupationID: occupations.randomElement(using: &rng)!, title: "Job",
-                requirements: requirements, minimumQualification: RQFLevel(rawValue: Int.random(in: 0...4, using: &rng))!,
-                needsGCSEEnglish: Int.random(in: 0..<5, using: &rng) == 0, needsGCSEMaths: Int.random(in: 0..<6, using: &rng) == 0,
-                hoursPerWeek: [8, 16, 20, 25, 30, 37, 40].randomElement(using: &rng)!, hourlyPayPence: 1200, postcode: "B1 1AA",
-                wardID: "W", openings: 1, closingDate: Date(timeIntervalSince1970: 0), status: .open,
-                minimumAge: [16, 16, 18, 21].randomElement(using: &rng)!)
-            targets.append(VacancyTarget(vacancy: vacancy, location: point()))
-        }
-
-        for _ in 0..<clients {
-            var held: [String: Proficiency] = [:]
-            for _ in 0..<Int.random(in: 0...12, using: &rng) { held[skills.randomElement(using: &rng)!] = level() }
-            if Bool.random(using: &rng) { held["S.UNKNOWN"] = .expert }  // a skill no vacancy asks for
-            let minHours = [0, 8, 16, 20].randomElement(using: &rng)!
-            profiles.append(MatchProfile(
-                clientID: rng.uuid(), location: point(), skills: held,
-                qualification: RQFLevel(rawValue: Int.random(in: 0...5, using: &rng))!,
-                gcseEnglish: Bool.random(using: &rng), gcseMaths: Bool.random(using: &rng),
-                minHoursPerWeek: minHours, maxHoursPerWeek: minHours + [0, 10, 20, 40].randomElement(using: &rng)!,
-                maxTravelKm: [0, 0, 2, 5, 8, 10, 15, 25, 60, 1_000, .infinity].randomElement(using: &rng)! + (Bool.random(using: &rng) ? 0 : Double.random(in: 0..<1, using: &rng)),
-                aspirations: Set((0..<Int.random(in: 0...3, using: &rng)).map { _ in (occupations + ["O.NONE"]).randomElement(using: &rng)! }),
-                age: Int.random(in: 0..<8, using: &rng) == 0 ? nil : Int.random(in: 16...64, using: &rng)))
-        }
-    }
-}
-
+/// `VacancyIndex` must return exactly what `Matcher.rankVacancies` returns: the same vacancies in the
+/// same order, scores equal to the last bit.
 final class VacancyIndexTests: XCTestCase {
     private func expected(_ profile: MatchProfile, _ targets: [VacancyTarget], k: Int, weights: MatchingWeights, licences: Set<String>) -> [RankedVacancy] {
         Matcher.rankVacancies(for: profile, among: targets, limit: k, weights: weights, licenceSkillIDs: licences)
@@ -83,8 +14,7 @@ final class VacancyIndexTests: XCTestCase {
         XCTAssertEqual(actual.map(\.score.bitPattern), expected.map(\.score.bitPattern), message, file: file, line: line)
     }
 
-    private func check(seed: UInt64, vacancies: Int, clients: Int, ks: [Int], weights: MatchingWeights = .standard) {
-        let instance = RandomInstance(seed: seed, vacancies: vacancies, clients: clients)
+    private func check(_ instance: EngineRandomInstance, seed: UInt64, ks: [Int], weights: MatchingWeights = .standard) {
         let index = VacancyIndex(instance.targets, weights: weights, licenceSkillIDs: instance.licences)
         for k in ks {
             let bulk = index.topVacancies(forAll: instance.profiles, k: k)
@@ -100,23 +30,49 @@ final class VacancyIndexTests: XCTestCase {
 
     func testMatchesMatcherExactlyForSeveralK() {
         // k = 5000 is more than the number of eligible vacancies for anyone.
-        check(seed: 1, vacancies: 3_000, clients: 300, ks: [1, 3, 10, 5_000])
+        check(EngineRandomInstance(seed: 1, vacancies: 3_000, clients: 300), seed: 1, ks: [1, 3, 10, 5_000])
     }
 
     func testMatchesMatcherOnOtherInstances() {
-        for seed in UInt64(2)...4 { check(seed: seed, vacancies: 1_500, clients: 150, ks: [1, 10, 40]) }
+        for seed in UInt64(2)...4 { check(EngineRandomInstance(seed: seed, vacancies: 1_500, clients: 150), seed: seed, ks: [1, 10, 40]) }
+    }
+
+    func testMatchesMatcherWhenManyVacanciesShareADemand() {
+        // Three templates: nearly every vacancy shares its demand with hundreds of others.
+        let instance = EngineRandomInstance(seed: 11, vacancies: 2_000, clients: 200, templates: 3)
+        let index = VacancyIndex(instance.targets, licenceSkillIDs: instance.licences)
+        XCTAssertLessThan(index.layout.demands, 700, "the instance should share demands")
+        check(instance, seed: 11, ks: [1, 10, 200])
     }
 
     func testMatchesMatcherWithOtherWeights() {
-        check(seed: 5, vacancies: 1_500, clients: 150, ks: [1, 10],
-              weights: MatchingWeights(essentialSkills: 0.3, desirableSkills: 0.3, qualification: 0, aspiration: 0.05, travel: 0.35))
-        // A negative weight turns pruning off; the results must still be the same.
-        check(seed: 6, vacancies: 800, clients: 100, ks: [1, 10],
-              weights: MatchingWeights(essentialSkills: 0.5, desirableSkills: 0.15, qualification: 0.1, aspiration: 0.15, travel: -0.1))
+        // Zero and negative weights: the bounds must still hold (or not be used).
+        for (n, weights) in EngineRandomInstance.otherWeights.enumerated() {
+            let seed = UInt64(20 + n)
+            check(EngineRandomInstance(seed: seed, vacancies: 800, clients: 100, templates: 10), seed: seed, ks: [1, 10], weights: weights)
+        }
+    }
+
+    func testTheInstancesCoverTheHardCases() {
+        // The checks above are only as good as the cases the instances hold.
+        let instance = EngineRandomInstance(seed: 1, vacancies: 3_000, clients: 300)
+        let results = instance.profiles.map { expected($0, instance.targets, k: 10, weights: .standard, licences: instance.licences) }
+        XCTAssertTrue(instance.profiles.contains { $0.age == nil })
+        XCTAssertTrue(results.contains { $0.isEmpty }, "a client with nothing within reach")
+        XCTAssertTrue(results.contains { r in zip(r, r.dropFirst()).contains { $0.score == $1.score } }, "exact ties")
+        XCTAssertGreaterThan(Set(instance.targets.map(\.vacancy.id)).count, 0)
+        XCTAssertLessThan(Set(instance.targets.map(\.vacancy.id)).count, instance.targets.count, "repeated vacancy ids")
+        let blocked = instance.profiles.contains { profile in
+            instance.targets.contains { target in
+                let match = VacancyScorer.score(profile, target, licenceSkillIDs: instance.licences)
+                return match.blockers.map(\.kind) == [.licence]
+            }
+        }
+        XCTAssertTrue(blocked, "a match blocked by a licence alone")
     }
 
     func testZeroTravelLimitReachesOnlyTheSamePoint() {
-        let instance = RandomInstance(seed: 7, vacancies: 1_000, clients: 1)
+        let instance = EngineRandomInstance(seed: 7, vacancies: 1_000, clients: 1)
         let index = VacancyIndex(instance.targets, licenceSkillIDs: instance.licences)
         for target in instance.targets.prefix(50) {
             var profile = instance.profiles[0]
@@ -133,7 +89,7 @@ final class VacancyIndexTests: XCTestCase {
     }
 
     func testNonPositiveKAndNoVacancies() {
-        let instance = RandomInstance(seed: 8, vacancies: 100, clients: 5)
+        let instance = EngineRandomInstance(seed: 8, vacancies: 100, clients: 5)
         let index = VacancyIndex(instance.targets, licenceSkillIDs: instance.licences)
         XCTAssertEqual(index.topVacancies(for: instance.profiles[0], k: 0), [])
         XCTAssertEqual(index.topVacancies(forAll: instance.profiles, k: -1), Array(repeating: [], count: 5))

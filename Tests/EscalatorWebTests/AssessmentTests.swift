@@ -65,7 +65,7 @@ final class AssessmentTests: WebTestCase {
         let stored = try await AssessmentModel.find(body.assessment.id, on: t.app.db)
         let row = try XCTUnwrap(stored)
         XCTAssertEqual(row.distanceFromWork, score.total)
-        XCTAssertEqual(row.value, expected)
+        XCTAssertEqual(try row.value(t.app.columnCipher), expected)
     }
 
     func testAPIRejectsBadFieldsNamingEachAndWritesNothing() async throws {
@@ -212,7 +212,7 @@ final class AssessmentTests: WebTestCase {
 
         let latest = try await AssessmentModel.query(on: t.app.db).filter(\.$clientID == f.clientA).filter(\.$id != f.assessmentA).first()
         let row = try XCTUnwrap(latest)
-        let stored = row.value
+        let stored = try row.value(t.app.columnCipher)
         XCTAssertEqual(stored.skills, [SkillHolding(skillID: "B.LITERACY", level: .proficient, evidence: .certified),
                                        SkillHolding(skillID: "L.FORKLIFT", level: .working, evidence: .adviserVerified)])
         XCTAssertEqual(stored.barriers, [Barrier(kind: .childcare, severity: .medium)])

@@ -162,19 +162,63 @@ final class CommandLineTests: XCTestCase {
         let short = try escalator(arguments, input: "too short\n")
         XCTAssertNotEqual(short.status, 0)
         XCTAssertTrue(short.errors.contains("at least 12 characters"), short.errors)
+        let common = try escalator(arguments, input: "Password2024!\n")
+        XCTAssertNotEqual(common.status, 0)
+        XCTAssertTrue(common.errors.contains("most common"), common.errors)
+        let ownName = try escalator(arguments, input: "my name is lead, ok\n")
+        XCTAssertNotEqual(ownName.status, 0)
+        XCTAssertTrue(ownName.errors.contains("email address"), ownName.errors)
 
-        let created = try escalator(arguments, input: "correct horse battery staple\n")
+        let created = try escalator(arguments, input: "amber kettle orbit lantern\n")
         XCTAssertEqual(created.status, 0, created.errors)
         XCTAssertTrue(created.output.contains("Analyst Lee Lead <lead@example.test> at West Midlands Combined Authority"), created.output)
 
-        let duplicate = try escalator(arguments, input: "correct horse battery staple\n")
+        let duplicate = try escalator(arguments, input: "amber kettle orbit lantern\n")
         XCTAssertNotEqual(duplicate.status, 0)
         XCTAssertTrue(duplicate.errors.contains("already exists"), duplicate.errors)
 
         let unknownOrganisation = try escalator(
             ["users", "create", "--email", "x@example.test", "--name", "X", "--role", "adviser", "--organisation", "Nowhere"],
-            input: "correct horse battery staple\n")
+            input: "amber kettle orbit lantern\n")
         XCTAssertNotEqual(unknownOrganisation.status, 0)
         XCTAssertTrue(unknownOrganisation.errors.contains("No organisation is named Nowhere"), unknownOrganisation.errors)
+    }
+
+    func testImportedClientsAreAuditedAndTheChainIsVerifiedAndExported() throws {
+        try prepareDatabase()
+        let good = try write("audited.csv", """
+            \(clientsHeader)
+            WM-AUD00001,Ann,One,1990-01-01,ann@example.test,,B6 4AA,E05011111,unemployed,jobcentre,Jobcentre Plus Aston,,
+            WM-AUD00002,Ben,Two,,,,B15 2TT,E05022222,economically-inactive,council,Jobcentre Plus Aston,,
+            """)
+        XCTAssertEqual(try escalator(["import", "clients", good]).status, 0)
+
+        let verified = try escalator(["audit", "verify"])
+        XCTAssertEqual(verified.status, 0, verified.errors)
+        XCTAssertTrue(verified.output.hasPrefix("intact: 2 rows, head #2 "), verified.output)
+        let head = try XCTUnwrap(verified.output.split(separator: " ").last?.trimmingCharacters(in: .whitespacesAndNewlines))
+        XCTAssertEqual(head.count, 64)
+        XCTAssertEqual(try escalator(["audit", "verify", "--anchor", "2:\(head)"]).status, 0)
+        let wrong = try escalator(["audit", "verify", "--anchor", "2:" + String(repeating: "0", count: 64)])
+        XCTAssertEqual(wrong.status, 1)
+        XCTAssertTrue(wrong.output.contains("broken at row 2"), wrong.output)
+        let missing = try escalator(["audit", "verify", "--anchor", "3:\(head)"])
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertTrue(missing.output.contains("broken at row 3"), missing.output)
+        XCTAssertNotEqual(try escalator(["audit", "verify", "--anchor", "nonsense"]).status, 0)
+
+        let out = folder.appendingPathComponent("audit.csv").path
+        let exported = try escalator(["audit", "export", "--out", out])
+        XCTAssertEqual(exported.status, 0, exported.errors)
+        XCTAssertEqual(exported.output, "Exported 2 audit events to \(out).\n")
+        let lines = try String(contentsOfFile: out, encoding: .utf8).components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        XCTAssertEqual(lines.count, 3)
+        XCTAssertTrue(lines[0].hasPrefix("sequence,at,user_id,user_name,role,organisation_id,organisation_name,action,object,client_id,purpose"))
+        for line in lines.dropFirst() {
+            XCTAssertTrue(line.contains(",escalator import (command line),,,,import,client record,"), line)
+            XCTAssertTrue(line.contains(",data import,command-line,"), line)
+            XCTAssertFalse(line.contains("Ann") || line.contains("ann@example.test") || line.contains("B6 4AA"), line)
+        }
+        XCTAssertTrue(lines[2].contains(head))
     }
 }

@@ -145,16 +145,19 @@ final class ReferralsTests: WebTestCase {
         var res = try await referTo(vacancy: f.vacancy)
         XCTAssertEqual(res.status, .created, res.body.string)
         let referral = try res.content.decode(ReferralDTO.self)
-        XCTAssertEqual(referral.status, .applied)
+        XCTAssertEqual(referral.status, .proposed)
         XCTAssertEqual(referral.kind, .vacancy)
 
+        // The client accepts (their adviser records it); then the employer takes it on.
+        res = try await move(referral.id, to: "applied", as: .adviser)
+        XCTAssertEqual(res.status, .ok, res.body.string)
         res = try await move(referral.id, to: "interviewed", as: .employer)
         XCTAssertEqual(res.status, .ok, res.body.string)
         res = try await move(referral.id, to: "offered", as: .employer)
         XCTAssertEqual(res.status, .ok, res.body.string)
         res = try await move(referral.id, to: "started", as: .adviser)
         XCTAssertEqual(res.status, .ok, res.body.string)
-        XCTAssertEqual(try res.content.decode(ReferralDTO.self).history?.map(\.status), [.applied, .interviewed, .offered, .started])
+        XCTAssertEqual(try res.content.decode(ReferralDTO.self).history?.map(\.status), [.proposed, .applied, .interviewed, .offered, .started])
 
         // The referral page offers the job start, filled in from the vacancy.
         let adviser = try await t.pageSession(.adviser)
@@ -350,14 +353,15 @@ final class ReferralsTests: WebTestCase {
         XCTAssertEqual(after.changes, before.changes)
         XCTAssertEqual(after.jobStarts, before.jobStarts)
         let storedStatus = try await ReferralModel.find(referral.id, on: db)?.status
-        XCTAssertEqual(storedStatus, .applied)
+        XCTAssertEqual(storedStatus, .proposed)
     }
 
     // MARK: Who sees what
 
     func testProvidersSeeOnlyReferralsToTheirOwnProgrammes() async throws {
         let other = try await charityProgramme()
-        var res = try await t.send(.POST, "/api/v1/referrals", json: #"{"clientID": "\#(f.clientA)", "cohortID": "\#(other.cohort)"}"#)
+        // Client A does not yet share with the charity: the adviser confirms the client agrees.
+        var res = try await t.send(.POST, "/api/v1/referrals", json: #"{"clientID": "\#(f.clientA)", "cohortID": "\#(other.cohort)", "consentConfirmed": true}"#)
         XCTAssertEqual(res.status, .created, res.body.string)
         let theirs = try res.content.decode(ReferralDTO.self)
         res = try await t.send(.POST, "/api/v1/referrals", json: #"{"clientID": "\#(f.clientA)", "cohortID": "\#(f.cohort)"}"#)
@@ -394,32 +398,34 @@ final class ReferralsTests: WebTestCase {
         let paged = try res.content.decode(PagedBody<ReferralDTO>.self)
         XCTAssertEqual(paged.total, 2)
         XCTAssertEqual(paged.items.count, 1)
-        res = try await t.send(.GET, "/api/v1/referrals?status=applied")
+        res = try await t.send(.GET, "/api/v1/referrals?status=proposed")
         XCTAssertEqual(try res.content.decode(PagedBody<ReferralDTO>.self).items.map(\.kind), [.vacancy])
         res = try await t.send(.GET, "/api/v1/referrals?status=lost")
         XCTAssertEqual(res.status, .unprocessableEntity)
         XCTAssertEqual(try errorFields(res), ["status"])
     }
 
-    func testEmployersSeeReferralsToTheirOwnVacanciesByReferenceOnly() async throws {
-        var res = try await referTo(vacancy: f.vacancy)
+    func testEmployersSeeReferralsToTheirOwnVacanciesUnderAPseudonym() async throws {
+        var res = try await t.send(.POST, "/api/v1/referrals",
+                                   json: #"{"clientID": "\#(f.clientA)", "vacancyID": "\#(f.vacancy)", "note": "Ada has a bus pass for the early shift"}"#)
         let ours = try res.content.decode(ReferralDTO.self)
         res = try await referTo(vacancy: f.otherVacancy)
         let theirs = try res.content.decode(ReferralDTO.self)
-        res = try await move(ours.id, to: "interviewed", note: "Ada has a bus pass for the early shift", as: .adviser)
-        XCTAssertEqual(res.status, .ok)
 
         res = try await t.send(.GET, "/api/v1/referrals", as: .employer)
         XCTAssertEqual(res.status, .ok)
         let list = try res.content.decode(PagedBody<ReferralDTO>.self)
         XCTAssertEqual(list.items.map(\.id), [ours.id])
-        XCTAssertEqual(list.items.first?.clientReference, "WM-TESTAAAA")
-        XCTAssertFalse(res.body.string.contains("Ada"))
-        XCTAssertFalse(res.body.string.contains("Testperson"))
+        let pseudonym = try XCTUnwrap(list.items.first?.clientReference)
+        XCTAssertTrue(pseudonym.hasPrefix("CAND-"), pseudonym)
+        XCTAssertNil(list.items.first?.clientID)
+        for secret in ["Ada", "Testperson", "WM-TESTAAAA", f.clientA.uuidString, f.clientA.uuidString.lowercased()] {
+            XCTAssertFalse(res.body.string.contains(secret), secret)
+        }
 
         res = try await t.send(.GET, "/api/v1/referrals/\(ours.id)", as: .employer)
         XCTAssertEqual(res.status, .ok)
-        XCTAssertEqual(try res.content.decode(ReferralDTO.self).history?.map(\.note), ["", ""], "the adviser's note is not shown to the employer")
+        XCTAssertEqual(try res.content.decode(ReferralDTO.self).history?.map(\.note), [""], "the adviser's note is not shown to the employer")
         XCTAssertFalse(res.body.string.contains("Ada"))
         res = try await t.send(.GET, "/api/v1/referrals/\(theirs.id)", as: .employer)
         XCTAssertEqual(res.status, .notFound)
@@ -427,13 +433,14 @@ final class ReferralsTests: WebTestCase {
         let employer = try await t.pageSession(.employer)
         res = try await t.page(employer, "/referrals")
         XCTAssertEqual(res.status, .ok)
-        XCTAssertTrue(res.body.string.contains("WM-TESTAAAA"))
+        XCTAssertTrue(res.body.string.contains(pseudonym))
         XCTAssertTrue(res.body.string.contains("Warehouse operative"))
         XCTAssertFalse(res.body.string.contains("Stock assistant"))
         XCTAssertFalse(res.body.string.contains("Testperson"))
+        XCTAssertFalse(res.body.string.contains("WM-TESTAAAA"))
         res = try await t.page(employer, "/referrals/\(ours.id)")
         XCTAssertEqual(res.status, .ok)
-        XCTAssertTrue(res.body.string.contains("WM-TESTAAAA"))
+        XCTAssertTrue(res.body.string.contains(pseudonym))
         XCTAssertFalse(res.body.string.contains("Testperson"))
         XCTAssertFalse(res.body.string.contains("bus pass"))
         XCTAssertFalse(res.body.string.contains("/clients/\(f.clientA)"))
@@ -457,7 +464,7 @@ final class ReferralsTests: WebTestCase {
             res = try await t.send(.GET, path, as: .analyst)
             XCTAssertEqual(res.status, .forbidden, path)
         }
-        res = try await move(referral.id, to: "interviewed", as: .analyst)
+        res = try await move(referral.id, to: "applied", as: .analyst)
         XCTAssertEqual(res.status, .forbidden)
         let analyst = try await t.pageSession(.analyst)
         for path in ["/referrals", "/referrals/\(referral.id)", "/job-starts/\(start.jobStart.id)"] {
@@ -465,7 +472,7 @@ final class ReferralsTests: WebTestCase {
             XCTAssertEqual(res.status, .forbidden, path)
         }
         let storedStatus = try await ReferralModel.find(referral.id, on: db)?.status
-        XCTAssertEqual(storedStatus, .applied)
+        XCTAssertEqual(storedStatus, .proposed)
     }
 
     // MARK: Pages for making referrals and job starts

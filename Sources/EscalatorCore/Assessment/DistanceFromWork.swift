@@ -148,6 +148,9 @@ public enum DistanceFromWork {
         return factors
     }
 
+    /// The name of the factor a barrier of this kind adds: "Barrier: Childcare".
+    public static func barrierFactorName(_ kind: BarrierKind) -> String { "Barrier: \(kind.label)" }
+
     private static func barriers(_ barriers: [Barrier]) -> [DistanceFactor] {
         var remaining = maximumBarrierPoints
         return orderedBarriers(barriers).map { barrier in
@@ -158,7 +161,7 @@ public enum DistanceFromWork {
             if counted < full {
                 explanation += " Barriers count for at most \(maximumBarrierPoints) points in all, so this one adds \(counted)."
             }
-            return DistanceFactor(name: "Barrier: \(barrier.kind.label)", points: counted, explanation: explanation)
+            return DistanceFactor(name: barrierFactorName(barrier.kind), points: counted, explanation: explanation)
         }
     }
 

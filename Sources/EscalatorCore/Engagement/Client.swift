@@ -17,12 +17,15 @@ public struct Client: Sendable, Hashable, Codable, Identifiable {
     public var organisationID: UUID
     public var caseOwnerID: UUID?
     public var registeredAt: Date
+    /// Optional, given with the client's agreement; special-category data, sealed at rest and shown only
+    /// to those allowed to see it. Nil when not recorded or not opened.
+    public var equalityMonitoring: EqualityMonitoring?
 
     public init(
         id: UUID, reference: String, givenName: String, familyName: String, dateOfBirth: Date?,
         email: String? = nil, phone: String? = nil, postcode: String, wardID: String,
         employmentStatus: EmploymentStatus, referralSource: ReferralSource,
-        organisationID: UUID, caseOwnerID: UUID?, registeredAt: Date
+        organisationID: UUID, caseOwnerID: UUID?, registeredAt: Date, equalityMonitoring: EqualityMonitoring? = nil
     ) {
         self.id = id
         self.reference = reference
@@ -38,6 +41,7 @@ public struct Client: Sendable, Hashable, Codable, Identifiable {
         self.organisationID = organisationID
         self.caseOwnerID = caseOwnerID
         self.registeredAt = registeredAt
+        self.equalityMonitoring = equalityMonitoring
     }
 
     public var fullName: String { "\(givenName) \(familyName)" }
@@ -78,6 +82,7 @@ public enum ReferralSource: String, Sendable, Codable, CaseIterable {
 }
 
 /// A client's consent to share their record with a named partner organisation for a stated purpose.
+/// `purpose` holds a `ConsentPurpose` raw value (or, for older consents, the free text then recorded).
 public struct Consent: Sendable, Hashable, Codable {
     public var organisationID: UUID
     public var purpose: String

@@ -31,7 +31,8 @@ public enum JourneyStage: String, Sendable, Codable, CaseIterable, Comparable {
     /// - sustained: a job start whose latest sustainment check says still in work;
     /// - in work: a job start with no check yet, or a vacancy referral at `started` whose vacancy has no job start recorded;
     /// - in training: a programme referral at `started`;
-    /// - applying: a vacancy referral at applied, interviewed or offered;
+    /// - applying: a vacancy referral at applied, interviewed or offered (a proposed one, not yet accepted by
+    ///   the client, does not count);
     /// - referred to programme: a programme referral at `referred`;
     /// - assessed: an assessment on record; otherwise registered.
     /// A job start whose latest check says the client left, and referrals that are completed, withdrawn

@@ -34,15 +34,17 @@ public enum ReferralKind: String, Sendable, Codable, CaseIterable {
 }
 
 /// The status of a referral. Programme referrals run referred → started → completed or withdrawn;
-/// vacancy referrals run applied → interviewed → offered → started or declined.
+/// vacancy referrals start as proposed, and run applied (the client accepted: their name and contact
+/// details go to the employer) → interviewed → offered → started or declined; a client who declines a
+/// proposed referral withdraws it.
 public enum ReferralStatus: String, Sendable, Codable, CaseIterable {
     case referred, started, completed, withdrawn
-    case applied, interviewed, offered, declined
+    case proposed, applied, interviewed, offered, declined
 
     public var label: String { rawValue.capitalized }
 
     public static func initial(for kind: ReferralKind) -> ReferralStatus {
-        kind == .programme ? .referred : .applied
+        kind == .programme ? .referred : .proposed
     }
 
     /// The statuses a referral of `kind` may move to from this one.
@@ -50,6 +52,7 @@ public enum ReferralStatus: String, Sendable, Codable, CaseIterable {
         switch (kind, self) {
         case (.programme, .referred): [.started, .withdrawn]
         case (.programme, .started): [.completed, .withdrawn]
+        case (.vacancy, .proposed): [.applied, .withdrawn]
         case (.vacancy, .applied): [.interviewed, .declined, .withdrawn]
         case (.vacancy, .interviewed): [.offered, .declined, .withdrawn]
         case (.vacancy, .offered): [.started, .declined]
@@ -79,6 +82,12 @@ public enum ReferralError: Error, Equatable, Sendable {
 }
 
 extension Referral {
+    /// A vacancy referral the client accepted (it reached `applied`, whatever happened after).
+    /// Until then the employer sees the candidate only under a pseudonym.
+    public var clientAccepted: Bool {
+        target.kind == .vacancy && (status == .applied || history.contains { $0.status == .applied })
+    }
+
     /// Moves the referral on, refusing a move its kind does not allow.
     public mutating func advance(to status: ReferralStatus, at date: Date, by userID: UUID?, note: String = "") throws(ReferralError) {
         guard self.status.next(for: target.kind).contains(status) else {

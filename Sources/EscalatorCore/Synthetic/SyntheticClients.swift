@@ -4,7 +4,7 @@ import Foundation
 /// about half below level 2 and 7% with a degree, against 47% and 28% of all working-age residents
 /// (the ward statistics). Clients in target wards skew lower still and have more barriers.
 extension SyntheticBuilder {
-    static let consentPurpose = "employment and skills support"
+    static let consentPurpose = ConsentPurpose.employmentSupport.rawValue
 
     /// The sectors clients have worked in or aim for.
     static let clientSectorWeights: [(Sector, Double)] = [

@@ -72,6 +72,9 @@ extension SyntheticBuilder {
         for _ in 0..<2 { _ = person(.analyst, combinedAuthorityID) }
         for employer in employers.prefix(10).dropFirst() { _ = person(.employer, employer.organisationID) }
         for provider in providers.prefix(10).dropFirst() { _ = person(.provider, provider.organisationID) }
+        // Last, so that every other account and record is as it was before this one existed.
+        let council = partnerOffices.first { $0.kind == .council }!.organisationID
+        _ = add(SyntheticDemoAccounts.partnerAdviser, "Demo Partner Adviser", .adviser, council)
     }
 
     /// Lower-case letters only, for an email's local part.

@@ -55,7 +55,31 @@ extension SyntheticBuilder {
                     hourlyPayPence: Self.hourlyPay(for: occupation, using: &rng)))
             }
         }
+        recordReferralConsents()
         buildOutcomes()
+    }
+
+    /// A provider sees a referred client's details only while the client consents to share with it, and an
+    /// employer only once the client accepts a referral to its vacancy: each programme referral comes with a
+    /// consent to the provider for a training referral, and each accepted vacancy referral with one to the
+    /// employer for a job referral, unless a consent to that organisation already stands.
+    private mutating func recordReferralConsents() {
+        let providerOrganisation = Dictionary(uniqueKeysWithValues: providers.map { ($0.id, $0.organisationID) })
+        let programmeOrganisation = Dictionary(uniqueKeysWithValues: programmes.map { ($0.id, providerOrganisation[$0.providerID]!) })
+        let employerOrganisation = Dictionary(uniqueKeysWithValues: employers.map { ($0.id, $0.organisationID) })
+        let vacancyOrganisation = Dictionary(uniqueKeysWithValues: vacancies.map { ($0.id, employerOrganisation[$0.employerID]!) })
+        for referral in referrals {
+            let organisation: UUID, purpose: ConsentPurpose, given: Date
+            switch referral.target {
+            case .programme(let programmeID, _):
+                (organisation, purpose, given) = (programmeOrganisation[programmeID]!, .trainingReferral, referral.history[0].at)
+            case .vacancy(let vacancyID):
+                guard let accepted = referral.history.first(where: { $0.status == .applied }) else { continue }
+                (organisation, purpose, given) = (vacancyOrganisation[vacancyID]!, .jobReferral, accepted.at)
+            }
+            if consents[referral.clientID]?.contains(where: { $0.organisationID == organisation && $0.isActive }) == true { continue }
+            consents[referral.clientID, default: []].append(Consent(organisationID: organisation, purpose: purpose, givenAt: given))
+        }
     }
 
     private mutating func programmeReferral(
@@ -150,16 +174,18 @@ extension SyntheticBuilder {
         let reference = self.reference  // so the nested function does not capture (and copy) the builder
         func date(_ offset: Int) -> Date { reference.addingTimeInterval(Double(offset) * 86_400) }
         var referral = Referral(
-            id: rng.uuid(), clientID: client.id, target: .vacancy(vacancyID: vacancy.id), status: .applied,
-            history: [StatusChange(status: .applied, at: date(day), byUserID: client.caseOwnerID, note: "Application submitted")])
-        func move(_ status: ReferralStatus, _ note: String) {
-            do { try referral.advance(to: status, at: date(day), by: client.caseOwnerID, note: note) } catch {
+            id: rng.uuid(), clientID: client.id, target: .vacancy(vacancyID: vacancy.id), status: .proposed,
+            history: [StatusChange(status: .proposed, at: date(day), byUserID: client.caseOwnerID, note: "Proposed by adviser")])
+        func move(_ status: ReferralStatus, _ note: String, at when: Date? = nil) {
+            do { try referral.advance(to: status, at: when ?? date(day), by: client.caseOwnerID, note: note) } catch {
                 preconditionFailure("synthetic referral made a move its kind does not allow: \(error)")
             }
         }
+        // The client accepts within the hour, except for referrals proposed in the last two days, still awaiting an answer.
+        if day < -2 { move(.applied, "Client accepted; application submitted", at: date(day).addingTimeInterval(3600)) }
 
         day += rng.int(in: 5...21)
-        guard day <= 0 else { return (referral, nil, vacancy) }
+        guard day <= 0, referral.status == .applied else { return (referral, nil, vacancy) }
         guard rng.chance(0.3 + 0.45 * coverage) else {
             rng.chance(0.75) ? move(.declined, "Not shortlisted") : move(.withdrawn, "Client withdrew the application")
             return (referral, nil, vacancy)

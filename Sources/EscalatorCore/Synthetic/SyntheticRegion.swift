@@ -96,6 +96,9 @@ public enum SyntheticDemoAccounts {
     public static let analyst = "analyst@demo.escalator.test"
     /// A combined-authority administrator.
     public static let administrator = "admin@demo.escalator.test"
+    /// An adviser at another partner, Birmingham City Council: they see the council's clients, and other
+    /// organisations' clients only while those clients consent to share with the council.
+    public static let partnerAdviser = "partner@demo.escalator.test"
 
     public static let emailsByRole: [(Role, String)] = [
         (.adviser, adviser), (.employer, employer), (.provider, provider), (.analyst, analyst), (.administrator, administrator),

@@ -5,7 +5,7 @@ import Foundation
 /// Clients, with their registering organisation and the partners they consent to share with.
 enum ClientsExchange: ExchangeFormat {
     static let kind = ImportKind.clients
-    static let consentPurpose = "employment and skills support"
+    static let consentPurpose = ConsentPurpose.employmentSupport
 
     static let columns: [ExchangeColumn] = [
         .optional("reference"), .required("given_name"), .required("family_name"), .optional("date_of_birth"),
@@ -15,6 +15,11 @@ enum ClientsExchange: ExchangeFormat {
     ]
 
     static func importRecords(_ records: [CSVRecord], on db: any Database, now: Date) async throws -> Int {
+        try await importRecords(records, on: db, now: now, auditor: nil)
+    }
+
+    /// With an auditor, the clients and one `import` audit event for each are written in one transaction.
+    static func importRecords(_ records: [CSVRecord], on db: any Database, now: Date, auditor: Auditor?) async throws -> Int {
         let wardIDs = try await ExchangeLookups.wardIDs(on: db)
         let organisations = try await ExchangeLookups.organisations(on: db)
         var takenReferences = Set(try await ClientModel.query(on: db).all(\.$reference).map { $0.uppercased() })
@@ -78,13 +83,19 @@ enum ClientsExchange: ExchangeFormat {
         for index in clients.indices where clients[index].client.reference.isEmpty {
             clients[index].client.reference = newReference(avoiding: &takenReferences)
         }
-        let clientModels = clients.map { ClientModel($0.client) }
+        let clientModels = clients.map { ClientModel(withoutEqualityMonitoring: $0.client) }
         let consentModels = clients.flatMap { entry in
             entry.consents.map { ConsentModel(clientID: entry.client.id, Consent(organisationID: $0, purpose: consentPurpose, givenAt: entry.client.registeredAt)) }
         }
-        try await db.transaction { db in
+        let write: @Sendable (any Database) async throws -> Void = { db in
             try await clientModels.createInBatches(on: db)
             try await consentModels.createInBatches(on: db)
+        }
+        if let auditor {
+            let events = clients.map { auditor.event(.import, .clientRecord, client: $0.client.id, purpose: .dataImport) }
+            try await auditor.change(events, on: db, write)
+        } else {
+            try await db.transaction(write)
         }
         return clients.count
     }
@@ -104,7 +115,7 @@ enum ClientsExchange: ExchangeFormat {
         for consent in try await ConsentModel.query(on: db).filter(\.$withdrawnAt == nil).all() {
             consents[consent.clientID, default: []].append(organisations[consent.organisationID] ?? "")
         }
-        return try await ClientModel.query(on: db).all().map(\.value).map { client in
+        return try await ClientModel.query(on: db).notErased().all().map(\.value).map { client in
             [
                 client.reference, client.givenName, client.familyName, client.dateOfBirth?.isoDay ?? "", client.email ?? "",
                 client.phone ?? "", client.postcode, client.wardID, client.employmentStatus.rawValue,

@@ -16,8 +16,11 @@ protocol ExchangeFormat {
 
 /// Imports and exports the CSV formats in docs/import-formats.md.
 public enum DataExchange {
-    /// Reads a whole file and imports it, or throws `ImportError` and writes nothing.
-    public static func importCSV(_ kind: ImportKind, from data: Data, on db: any Database, now: Date) async throws -> ImportSummary {
+    /// Reads a whole file and imports it, or throws `ImportError` and writes nothing. With an `auditor`, each
+    /// client imported is recorded in the audit trail in the same transaction.
+    public static func importCSV(
+        _ kind: ImportKind, from data: Data, on db: any Database, now: Date, auditor: Auditor? = nil
+    ) async throws -> ImportSummary {
         let table: CSVTable
         do {
             table = try CSVReader().table(from: data)
@@ -26,12 +29,18 @@ public enum DataExchange {
         }
         let headerProblems = kind.columns.headerProblems(table)
         guard headerProblems.isEmpty else { throw ImportError(kind: kind, problems: headerProblems) }
-        let count = try await kind.format.importRecords(table.rows, on: db, now: now)
+        let count = if kind == .clients, let auditor {
+            try await ClientsExchange.importRecords(table.rows, on: db, now: now, auditor: auditor)
+        } else {
+            try await kind.format.importRecords(table.rows, on: db, now: now)
+        }
         return ImportSummary(kind: kind, rows: count)
     }
 
-    public static func importCSV(_ kind: ImportKind, text: String, on db: any Database, now: Date) async throws -> ImportSummary {
-        try await importCSV(kind, from: Data(text.utf8), on: db, now: now)
+    public static func importCSV(
+        _ kind: ImportKind, text: String, on db: any Database, now: Date, auditor: Auditor? = nil
+    ) async throws -> ImportSummary {
+        try await importCSV(kind, from: Data(text.utf8), on: db, now: now, auditor: auditor)
     }
 
     /// Every row of the kind as CSV, header first, rows sorted so the same data gives the same file.

@@ -2,7 +2,8 @@ import EscalatorCore
 import Fluent
 import Foundation
 
-/// An assessment. Skills, barriers and aspirations are stored as JSON lists on the row.
+/// An assessment. Skills and aspirations are stored as JSON lists on the row; barriers (as JSON) and
+/// notes are special-category data, stored sealed (`ColumnCipher`).
 public final class AssessmentModel: Model, @unchecked Sendable {
     public static let schema = "assessments"
 
@@ -14,18 +15,26 @@ public final class AssessmentModel: Model, @unchecked Sendable {
     @Field(key: "highest_qualification") public var highestQualification: RQFLevel
     @Field(key: "gcse_english") public var gcseEnglish: Bool
     @Field(key: "gcse_maths") public var gcseMaths: Bool
-    @Field(key: "barriers") public var barriers: JSONList<Barrier>
+    @Field(key: "sealed_barriers") public var sealedBarriers: String
     @Field(key: "aspirations") public var aspirations: JSONList<String>
     @Field(key: "min_hours") public var minHours: Int
     @Field(key: "max_hours") public var maxHours: Int
     @Field(key: "max_travel_km") public var maxTravelKm: Double
     @Field(key: "travel_modes") public var travelModes: JSONList<TravelMode>
-    @Field(key: "notes") public var notes: String
+    @Field(key: "sealed_notes") public var sealedNotes: String
     @Field(key: "distance_from_work") public var distanceFromWork: Int
 
     public init() {}
 
-    public init(_ value: Assessment, distanceFromWork: Int) {
+    public static let barriersColumn = "sealed_barriers"
+    public static let notesColumn = "sealed_notes"
+
+    static func location(_ column: String, _ id: UUID) -> SealedLocation {
+        SealedLocation(table: schema, column: column, rowID: id)
+    }
+
+    /// A new row, its barriers and notes sealed with `cipher`.
+    public init(_ value: Assessment, distanceFromWork: Int, cipher: ColumnCipher) throws {
         id = value.id
         clientID = value.clientID
         adviserID = value.adviserID
@@ -34,21 +43,25 @@ public final class AssessmentModel: Model, @unchecked Sendable {
         highestQualification = value.highestQualification
         gcseEnglish = value.gcseEnglish
         gcseMaths = value.gcseMaths
-        barriers = JSONList(value.barriers)
+        sealedBarriers = try cipher.seal(json: value.barriers, at: Self.location(Self.barriersColumn, value.id))
         aspirations = JSONList(value.aspirations)
         minHours = value.constraints.minHoursPerWeek
         maxHours = value.constraints.maxHoursPerWeek
         maxTravelKm = value.constraints.maxTravelKm
         travelModes = JSONList(value.constraints.travelModes)
-        notes = value.notes
+        sealedNotes = try cipher.seal(text: value.notes, at: Self.location(Self.notesColumn, value.id))
         self.distanceFromWork = distanceFromWork
     }
 
-    public var value: Assessment {
-        Assessment(
-            id: id!, clientID: clientID, adviserID: adviserID, assessedOn: assessedOn, skills: skills.items,
+    /// The assessment with its barriers and notes opened: throws if they do not open with this key.
+    public func value(_ cipher: ColumnCipher) throws -> Assessment {
+        let id = id!
+        let barriers = try cipher.open([Barrier].self, from: sealedBarriers, at: Self.location(Self.barriersColumn, id))
+        let notes = try cipher.openText(sealedNotes, at: Self.location(Self.notesColumn, id))
+        return Assessment(
+            id: id, clientID: clientID, adviserID: adviserID, assessedOn: assessedOn, skills: skills.items,
             highestQualification: highestQualification, gcseEnglish: gcseEnglish, gcseMaths: gcseMaths,
-            barriers: barriers.items, aspirations: aspirations.items,
+            barriers: barriers, aspirations: aspirations.items,
             constraints: WorkConstraints(
                 minHoursPerWeek: minHours, maxHoursPerWeek: maxHours, maxTravelKm: maxTravelKm, travelModes: travelModes.items),
             notes: notes)

@@ -19,14 +19,31 @@ public final class ClientModel: Model, @unchecked Sendable {
     @Field(key: "organisation_id") public var organisationID: UUID
     @OptionalField(key: "case_owner_id") public var caseOwnerID: UUID?
     @Field(key: "registered_at") public var registeredAt: Date
+    /// Set when the client's personal data was erased (anonymised); the row stays for the statistics.
+    @OptionalField(key: "erased_at") public var erasedAt: Date?
+    /// Why: an `ErasureReason` code.
+    @OptionalField(key: "erasure_reason") public var erasureReason: String?
+
+    /// `EqualityMonitoring` as JSON, sealed (`ColumnCipher`); nil when none was recorded.
+    @OptionalField(key: "sealed_equality_monitoring") public var sealedEqualityMonitoring: String?
 
     public init() {}
 
-    public init(_ value: Client) {
+    /// A new row; the client's equality monitoring, if any, is sealed with `cipher`.
+    public init(_ value: Client, cipher: ColumnCipher) throws {
+        id = value.id
+        update(from: value)
+        try seal(equalityMonitoring: value.equalityMonitoring, cipher: cipher)
+    }
+
+    /// A new row for a client recorded without equality monitoring (imports): nothing to seal.
+    public convenience init(withoutEqualityMonitoring value: Client) {
+        self.init()
         id = value.id
         update(from: value)
     }
 
+    /// Copies everything but the sealed equality monitoring, which changes only through `seal(equalityMonitoring:cipher:)`.
     public func update(from value: Client) {
         reference = value.reference
         givenName = value.givenName
@@ -43,6 +60,26 @@ public final class ClientModel: Model, @unchecked Sendable {
         registeredAt = value.registeredAt
     }
 
+    public static let equalityMonitoringColumn = "sealed_equality_monitoring"
+
+    func equalityMonitoringLocation() -> SealedLocation {
+        SealedLocation(table: Self.schema, column: Self.equalityMonitoringColumn, rowID: id!)
+    }
+
+    public func seal(equalityMonitoring: EqualityMonitoring?, cipher: ColumnCipher) throws {
+        sealedEqualityMonitoring = try equalityMonitoring.map { try cipher.seal(json: $0, at: equalityMonitoringLocation()) }
+    }
+
+    /// The client with their equality monitoring opened: throws if it does not open with this key.
+    public func value(_ cipher: ColumnCipher) throws -> Client {
+        var client = value
+        client.equalityMonitoring = try sealedEqualityMonitoring.map {
+            try cipher.open(EqualityMonitoring.self, from: $0, at: equalityMonitoringLocation())
+        }
+        return client
+    }
+
+    /// The client without their equality monitoring (left sealed): enough for every use but showing it.
     public var value: Client {
         Client(
             id: id!, reference: reference, givenName: givenName, familyName: familyName, dateOfBirth: dateOfBirth,
@@ -50,6 +87,11 @@ public final class ClientModel: Model, @unchecked Sendable {
             referralSource: referralSource, organisationID: organisationID, caseOwnerID: caseOwnerID,
             registeredAt: registeredAt)
     }
+}
+
+extension QueryBuilder where Model == ClientModel {
+    /// Leaves out clients whose personal data has been erased: they are kept only for the statistics.
+    public func notErased() -> Self { filter(\.$erasedAt == nil) }
 }
 
 public final class ConsentModel: Model, @unchecked Sendable {

@@ -13,6 +13,9 @@ public final class UserModel: Model, @unchecked Sendable {
     @Field(key: "role") public var role: Role
     @Parent(key: "organisation_id") public var organisation: OrganisationModel
     @Field(key: "active") public var active: Bool
+    /// Set when an administrator gives the user a temporary password: they must choose their own before anything else.
+    @Field(key: "must_change_password") public var mustChangePassword: Bool
+    @OptionalField(key: "last_signed_in_at") public var lastSignedInAt: Date?
 
     public init() {}
 
@@ -24,10 +27,11 @@ public final class UserModel: Model, @unchecked Sendable {
         self.role = role
         self.$organisation.id = organisationID
         self.active = true
+        self.mustChangePassword = false
     }
 }
 
-/// A bearer token for the API. Only the SHA-256 of the token is stored.
+/// A bearer token for the API. Only the SHA-256 of the token is stored. `scope` is a `TokenScope` raw value.
 public final class APITokenModel: Model, @unchecked Sendable {
     public static let schema = "api_tokens"
 
@@ -38,13 +42,16 @@ public final class APITokenModel: Model, @unchecked Sendable {
     @Field(key: "created_at") public var createdAt: Date
     @Field(key: "expires_at") public var expiresAt: Date
     @OptionalField(key: "revoked_at") public var revokedAt: Date?
+    @Field(key: "scope") public var scope: String
+    @OptionalField(key: "last_used_at") public var lastUsedAt: Date?
 
     public init() {}
 
-    public init(userID: UUID, tokenHash: String, name: String, createdAt: Date, expiresAt: Date) {
+    public init(userID: UUID, tokenHash: String, name: String, scope: TokenScope = .write, createdAt: Date, expiresAt: Date) {
         self.$user.id = userID
         self.tokenHash = tokenHash
         self.name = name
+        self.scope = scope.rawValue
         self.createdAt = createdAt
         self.expiresAt = expiresAt
     }

@@ -10,7 +10,8 @@ public enum Seeder {
     }
 
     public static func seed(
-        _ data: SyntheticDataSet, on database: any Database, hashPassword: @escaping @Sendable (String) throws -> String
+        _ data: SyntheticDataSet, on database: any Database, cipher: ColumnCipher,
+        hashPassword: @escaping @Sendable (String) throws -> String
     ) async throws {
         // Every demo user shares one password, so hash it once: Bcrypt is deliberately slow.
         var hashing: [String: String] = [:]
@@ -27,14 +28,14 @@ public enum Seeder {
             try await data.localAuthorities.map(LocalAuthorityModel.init).createInBatches(on: db)
             try await data.wards.map(WardModel.init).createInBatches(on: db)
 
-            try await data.clients.map(ClientModel.init).createInBatches(on: db)
+            try await data.clients.map { try ClientModel($0, cipher: cipher) }.createInBatches(on: db)
             try await data.clients.flatMap { client in
                 (data.consents[client.id] ?? []).map { ConsentModel(clientID: client.id, $0) }
             }.createInBatches(on: db)
             let statusByClient = Dictionary(data.clients.map { ($0.id, $0.employmentStatus) }, uniquingKeysWith: { a, _ in a })
             try await data.assessments.map {
-                AssessmentModel($0, distanceFromWork: DistanceFromWork.score(
-                    $0, employmentStatus: statusByClient[$0.clientID] ?? .unemployed, monthsOutOfWork: nil).total)
+                try AssessmentModel($0, distanceFromWork: DistanceFromWork.score(
+                    $0, employmentStatus: statusByClient[$0.clientID] ?? .unemployed, monthsOutOfWork: nil).total, cipher: cipher)
             }.createInBatches(on: db)
 
             try await data.employers.map(EmployerModel.init).createInBatches(on: db)

@@ -17,7 +17,7 @@ extension APICatalogue {
                      roles: advisers, body: S.ref("ReferralInput"), status: 201, response: S.ref("Referral"), errors: [403, 404, 409, 422]),
         APIOperation(method: "GET", path: "/api/v1/referrals/:referralID", summary: "A referral with its status history", tag: "Referrals",
                      roles: referralReaders, response: S.ref("Referral"), errors: [403, 404]),
-        APIOperation(method: "POST", path: "/api/v1/referrals/:referralID/status", summary: "Move a referral on", tag: "Referrals",
+        APIOperation(method: "POST", path: "/api/v1/referrals/:referralID/status", summary: "Move a referral on (a proposed one only by the client's adviser: applied when the client accepts, withdrawn when they decline)", tag: "Referrals",
                      roles: referralReaders, body: S.ref("ReferralStatusInput"), response: S.ref("Referral"), errors: [403, 404, 422]),
         APIOperation(method: "POST", path: "/api/v1/job-starts", summary: "Record a client starting a job", tag: "Referrals",
                      roles: advisers, body: S.ref("JobStartInput"), status: 201, response: S.ref("JobStartDetail"), errors: [403, 404, 409, 422]),

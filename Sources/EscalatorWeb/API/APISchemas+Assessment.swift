@@ -15,9 +15,10 @@ extension APISchemas {
             ("highestQualification", S.intEnumeration(RQFLevel.self)), ("gcseEnglish", S.boolean), ("gcseMaths", S.boolean),
             ("barriers", S.array(S.object([("kind", S.enumeration(BarrierKind.self)), ("severity", S.intEnumeration(Severity.self))],
                                           required: ["kind", "severity"]))),
-            ("aspirations", S.array(S.string)), ("constraints", S.ref("WorkConstraints")), ("notes", S.string),
+            ("aspirations", S.array(S.string)), ("constraints", S.ref("WorkConstraints")),
+            ("notes", S.described(S.string, "Special-category data: present only for advisers of the client's own organisation and administrators.")),
         ], required: ["id", "clientID", "assessedOn", "skills", "highestQualification", "gcseEnglish", "gcseMaths", "barriers",
-                      "aspirations", "constraints", "notes"])),
+                      "aspirations", "constraints"])),
         ("DistanceFactor", S.object([("name", S.string), ("points", S.integer), ("explanation", S.string)],
                                     required: ["name", "points", "explanation"])),
         ("DistanceScore", S.object([
@@ -28,6 +29,7 @@ extension APISchemas {
                                 required: ["stage", "title", "reason"])),
         ("AssessmentDetail", S.object([
             ("assessment", S.ref("Assessment")), ("distanceFromWork", S.ref("DistanceScore")), ("actionPlan", S.array(S.ref("ActionStep"))),
+            ("withheld", S.ref("Withheld")),
         ], required: ["assessment", "distanceFromWork", "actionPlan"])),
         ("AssessmentSummary", S.object([
             ("id", S.uuid), ("assessedOn", S.date), ("highestQualification", S.intEnumeration(RQFLevel.self)),

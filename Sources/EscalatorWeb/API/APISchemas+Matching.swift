@@ -36,9 +36,9 @@ extension APISchemas {
             ("vacancies", S.array(S.ref("MatchedVacancy"))), ("programmes", S.array(S.ref("SuggestedProgramme"))),
         ], required: ["clientID", "includeIneligible", "vacancies", "programmes"])),
         ("Candidate", S.object([
-            ("clientReference", S.string),
+            ("clientReference", S.described(S.string, "For employers a pseudonym: the same on every page about this vacancy, different for each vacancy.")),
             ("clientID", S.described(S.uuid, "Only when you may open the client's record (never for employers).")),
-            ("name", S.described(S.string, "Only when you may open the client's record (never for employers).")),
+            ("name", S.described(S.string, "Only when you may open the client's record; for employers, only once the client has accepted a referral to this vacancy (and while they consent to share with you).")),
             ("score", S.number(0...1)), ("scorePercent", S.integer(0...100)), ("components", S.array(S.ref("ScoreComponent"))),
             ("skillsMet", S.array(S.ref("SkillLine"))), ("skillsMissing", S.array(S.ref("SkillLine"))),
             ("distanceBand", S.strings(distanceBands)),

@@ -6,8 +6,17 @@ extension APISchemas {
             ("status", S.enumeration(ReferralStatus.self)), ("at", S.dateTime), ("byUserID", S.uuid),
             ("note", S.described(S.string, "Empty for employers when another organisation wrote it.")),
         ], required: ["status", "at", "note"])),
+        ("ReferredPerson", S.object([
+            ("visibility", S.described(S.enumeration(ReferredPerson.Visibility.self),
+                                       "shown: name and contact details follow. Otherwise only the reference: an employer before the client accepts (not-accepted), or a provider or employer the client does not (consent-withdrawn) or never did (no-consent) consent to share with.")),
+            ("reference", S.described(S.string, "The client's reference; for employers a pseudonym, the same on every page about this vacancy and different for each vacancy.")),
+            ("name", S.string), ("email", S.string), ("phone", S.string),
+        ], required: ["visibility", "reference"])),
         ("Referral", S.object([
-            ("id", S.uuid), ("clientID", S.uuid), ("clientReference", S.string), ("kind", S.enumeration(ReferralKind.self)),
+            ("id", S.uuid),
+            ("clientID", S.described(S.uuid, "Absent for employers, and for providers the client does not consent to share with.")),
+            ("clientReference", S.described(S.string, "As client.reference.")), ("client", S.ref("ReferredPerson")),
+            ("kind", S.enumeration(ReferralKind.self)),
             ("programmeID", S.described(S.uuid, "Programme referrals.")), ("cohortID", S.described(S.uuid, "Programme referrals.")),
             ("vacancyID", S.described(S.uuid, "Vacancy referrals.")),
             ("targetTitle", S.string), ("targetOwner", S.string),
@@ -15,12 +24,18 @@ extension APISchemas {
             ("createdAt", S.dateTime), ("updatedAt", S.dateTime),
             ("history", S.described(S.array(S.ref("StatusChange")), "On a single referral only.")),
             ("jobStartID", S.described(S.uuid, "On a single referral, once the client has started the job.")),
-        ], required: ["id", "clientID", "clientReference", "kind", "targetTitle", "targetOwner", "status", "allowedNext"])),
+            ("supportNeeds", S.described(S.array(S.object([("kind", S.enumeration(BarrierKind.self)), ("severity", S.intEnumeration(Severity.self))],
+                                                          required: ["kind", "severity"])),
+                "Special-category data, on a single programme referral only: the client's barriers that the programme supports. "
+                + "Present only for viewers allowed to see those kinds: the client's own and consented advisers, administrators, and "
+                + "the provider while the referral is open; never for employers.")),
+        ], required: ["id", "clientReference", "client", "kind", "targetTitle", "targetOwner", "status", "allowedNext"])),
         ("ReferralInput", S.object([
             ("clientID", S.uuid),
             ("programmeID", S.described(S.uuid, "With or instead of cohortID; the earliest cohort with a free place when no cohort is named.")),
             ("cohortID", S.uuid), ("vacancyID", S.described(S.uuid, "A live vacancy; not with programmeID or cohortID.")),
             ("note", S.string(maxLength: 1000)),
+            ("consentConfirmed", S.described(S.flag, "For a programme: the client agrees to share their details with its provider for a training referral (recorded as a consent). Needed unless a consent to that provider stands.")),
         ], required: ["clientID"])),
         ("ReferralStatusInput", S.object([
             ("status", S.described(S.enumeration(ReferralStatus.self), "One of the referral's allowedNext.")), ("note", S.string(maxLength: 1000)),

@@ -3,7 +3,7 @@ import EscalatorCore
 /// Named schemas under `components.schemas`, gathered from each stage's file.
 enum APISchemas {
     static var all: [(String, JSONValue)] {
-        common + engagement + assessment + employers + vacancies + programmes + matching + referrals + insight + taxonomy
+        common + engagement + assessment + employers + vacancies + programmes + matching + referrals + insight + taxonomy + privacy + audit + auth
     }
 
     static let common: [(String, JSONValue)] = [
@@ -14,13 +14,6 @@ enum APISchemas {
         ], required: ["error"])),
         ("Health", S.object([("status", S.strings(["ok", "degraded"])), ("database", S.strings(["ok", "unreachable"]))],
                             required: ["status", "database"])),
-        ("TokenRequest", S.object([("email", S.string), ("password", S.string), ("name", S.string)], required: ["email", "password"])),
-        ("TokenResponse", S.object([
-            ("token", S.string), ("tokenType", S.string), ("expiresAt", S.dateTime),
-            ("user", S.object([("id", S.uuid), ("email", S.string), ("displayName", S.string), ("role", S.enumeration(Role.self)),
-                               ("organisationID", S.uuid), ("organisationName", S.string)],
-                              required: ["id", "email", "displayName", "role", "organisationID", "organisationName"])),
-        ], required: ["token", "tokenType", "expiresAt", "user"])),
         ("DistanceFromWork", S.object([
             ("total", S.integer(0...100)),
             ("factors", S.array(S.ref("DistanceFactor"))),

@@ -33,7 +33,10 @@ enum OpenAPIDocument {
             "servers": [["url": "/"]],
             "paths": .object(paths.map { ($0.0, .object($0.1)) }),
             "components": [
-                "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]],
+                "securitySchemes": ["bearer": [
+                    "type": "http", "scheme": "bearer",
+                    "description": "A token from `POST /api/v1/auth/token` (or the account page). Scope `read` may only GET; `write` may do whatever the role allows. Revoke tokens with `DELETE /api/v1/auth/tokens/{tokenID}`.",
+                ]],
                 "schemas": .object(APISchemas.all),
                 "responses": .object(errorResponses.map { ($0.0, $0.1) }),
             ],
@@ -43,11 +46,16 @@ enum OpenAPIDocument {
     static let errorResponses: [(String, JSONValue)] = [
         ("BadRequest", error("The request is malformed: bad JSON, a missing or wrongly typed field, or a bad parameter.")),
         ("Unauthorised", error("Sign in first: no valid bearer token.")),
-        ("Forbidden", error("Your role may not do this.")),
+        ("Forbidden", error("Your role may not do this, your token is read-only (scope `read`) and this is not a GET, or you must first choose a new password.")),
         ("NotFound", error("There is no such record, or you may not see it.")),
         ("Conflict", error("The request conflicts with the record's state (a duplicate, say).")),
         ("ValidationFailed", error("One or more fields are invalid; `fields` names each.")),
-        ("PayloadTooLarge", error("The body is too large (more than 1 MB).")),
+        ("PayloadTooLarge", error("The body is too large (more than the configured limit, 1 MB unless set otherwise).")),
+        ("TooManyRequests", [
+            "description": "Too many failed sign-ins for this account or from this address: wait the number of seconds `Retry-After` gives.",
+            "headers": ["Retry-After": ["description": "Seconds to wait before trying again.", "schema": ["type": "integer", "minimum": 1]]],
+            "content": ["application/json": ["schema": S.ref("Error")]],
+        ]),
         ("UnsupportedMediaType", error("The body is not JSON (send `Content-Type: application/json`).")),
         ("Unavailable", ["description": "The service cannot reach its database.", "content": ["application/json": ["schema": S.ref("Health")]]]),
     ]
@@ -89,7 +97,7 @@ enum OpenAPIDocument {
             })))
         }
         var responses: [(String, JSONValue)] = [(String(operation.status), .object(success))]
-        let errorStatuses = [400] + (operation.roles.isEmpty ? [] : [401]) + (operation.body == nil ? [] : [413, 415]) + operation.errors
+        let errorStatuses = [400] + (operation.roles.isEmpty ? [] : [401, 403]) + (operation.body == nil ? [] : [413, 415]) + operation.errors
         for status in Set(errorStatuses).sorted() {
             let name = switch status {
             case 400: "BadRequest"
@@ -100,6 +108,7 @@ enum OpenAPIDocument {
             case 413: "PayloadTooLarge"
             case 415: "UnsupportedMediaType"
             case 422: "ValidationFailed"
+            case 429: "TooManyRequests"
             case 503: "Unavailable"
             default: preconditionFailure("No shared response for status \(status): add one to errorResponses.")
             }

@@ -5,10 +5,12 @@ import FluentSQL
 import Vapor
 
 /// Which clients a user may see. Advisers see their organisation's clients and those who consented to
-/// share with it (while the consent stands); providers see clients referred to their programmes;
-/// administrators see all; employers and analysts see no client records.
+/// share with it (while the consent stands); providers see clients referred to their programmes while the
+/// client's consent to share with the provider stands; administrators see all; employers and analysts see
+/// no client records (employers see candidates through `Disclosure`).
 enum ClientAccess {
     static func scope(_ query: QueryBuilder<ClientModel>, for user: AuthenticatedUser) throws -> QueryBuilder<ClientModel> {
+        let query = query.notErased()
         switch user.role {
         case .administrator:
             return query
@@ -21,11 +23,15 @@ enum ClientAccess {
                     """))
             }
         case .provider:
+            // Referred to one of their programmes, and consenting to share with the provider: withdrawal ends it at once.
             return query.filter(.sql(embed: """
                 \(ident: "clients").\(ident: "id") IN (SELECT r.\(ident: "client_id") FROM \(ident: "referrals") r \
                 JOIN \(ident: "programmes") p ON p.\(ident: "id") = r.\(ident: "programme_id") \
                 JOIN \(ident: "providers") pr ON pr.\(ident: "id") = p.\(ident: "provider_id") \
                 WHERE pr.\(ident: "organisation_id") = \(bind: user.organisationID))
+                """)).filter(.sql(embed: """
+                \(ident: "clients").\(ident: "id") IN (SELECT \(ident: "client_id") FROM \(ident: "consents") \
+                WHERE \(ident: "organisation_id") = \(bind: user.organisationID) AND \(ident: "withdrawn_at") IS NULL)
                 """))
         case .employer, .analyst:
             throw AppError.forbidden("Your role (\(user.role.label.lowercased())) cannot see client records.")

@@ -16,6 +16,19 @@ public struct AppEnvironment: Sendable {
     public var now: @Sendable () -> Date
     /// The installation's secret for sealed columns and the audit chain.
     public var dataKey: DataKey
+    /// How long a client's personal data is kept after their last activity before `escalator retention run`
+    /// erases it (`ESCALATOR_RETENTION_MONTHS`, default 72: six years).
+    public var retentionMonths: Int = AppEnvironment.defaultRetentionMonths
+    /// Failed sign-ins allowed per account and per address before further attempts wait
+    /// (`ESCALATOR_SIGNIN_ACCOUNT_LIMIT`, `ESCALATOR_SIGNIN_ADDRESS_LIMIT`, `ESCALATOR_SIGNIN_WINDOW_SECONDS`).
+    public var signInLimits = SignInLimits()
+    /// Reverse proxies whose `X-Forwarded-For` names the client (`ESCALATOR_TRUSTED_PROXIES`, comma-separated addresses).
+    public var trustedProxies: Set<String> = []
+    /// The largest request body accepted, in bytes (`ESCALATOR_MAX_BODY_BYTES`, default 1 MB).
+    public var maxBodyBytes: Int = AppEnvironment.defaultMaxBodyBytes
+
+    public static let defaultRetentionMonths = 72
+    public static let retentionMonthsRange = 1...1200
 
     public init(
         database: DatabaseLocation, bcryptCost: Int = 12, secureCookies: Bool = false, showDemoSignIns: Bool = false,
@@ -31,7 +44,8 @@ public struct AppEnvironment: Sendable {
         self.dataKey = dataKey
     }
 
-    /// Reads `DATABASE_URL`, `ESCALATOR_BCRYPT_COST`, `ESCALATOR_SECURE_COOKIES` and the data key
+    /// Reads `DATABASE_URL`, `ESCALATOR_BCRYPT_COST`, `ESCALATOR_SECURE_COOKIES`, `ESCALATOR_RETENTION_MONTHS`, the sign-in
+    /// limits, `ESCALATOR_MAX_BODY_BYTES` and the data key
     /// (`ESCALATOR_DATA_KEY`, or the file `ESCALATOR_DATA_KEY_FILE` names, or a key file beside the SQLite
     /// database, `escalator-data.key` with PostgreSQL, created on first use).
     public static func fromProcess(sqlitePath: String?, showDemoSignIns: Bool = false) throws -> AppEnvironment {
@@ -41,10 +55,32 @@ public struct AppEnvironment: Sendable {
         guard let dataKey = try DataKey.load(environment: env, defaultFile: keyFile, createIfMissing: true) else {
             throw DataKeyError.unreadable(path: keyFile ?? "ESCALATOR_DATA_KEY")
         }
-        return AppEnvironment(
+        var environment = AppEnvironment(
             database: database,
             bcryptCost: env["ESCALATOR_BCRYPT_COST"].flatMap(Int.init).map { min(max($0, 4), 31) } ?? 12,
             secureCookies: env["ESCALATOR_SECURE_COOKIES"] == "1",
             showDemoSignIns: showDemoSignIns, dataKey: dataKey)
+        environment.retentionMonths = try retentionMonths(from: env["ESCALATOR_RETENTION_MONTHS"])
+        environment.signInLimits = try SignInLimits(environment: env)
+        environment.trustedProxies = Set((env["ESCALATOR_TRUSTED_PROXIES"] ?? "").split(separator: ",")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        environment.maxBodyBytes = try maxBodyBytes(from: env["ESCALATOR_MAX_BODY_BYTES"])
+        return environment
     }
+
+    /// `ESCALATOR_RETENTION_MONTHS`: a whole number of months; the default when unset.
+    static func retentionMonths(from raw: String?) throws -> Int {
+        guard let raw = raw?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return defaultRetentionMonths }
+        guard let months = Int(raw), retentionMonthsRange.contains(months) else {
+            throw ConfigurationError(
+                "ESCALATOR_RETENTION_MONTHS must be a whole number of months from \(retentionMonthsRange.lowerBound) to \(retentionMonthsRange.upperBound).")
+        }
+        return months
+    }
+}
+
+/// A setting in the environment that cannot be used.
+public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+    init(_ description: String) { self.description = description }
 }

@@ -17,6 +17,8 @@ struct HomeController: RouteCollection {
             (.referrals, "Referrals to programmes and jobs, job starts, sustainment checks and progression."),
             (.insight, "Demand against supply of skills, job outcomes and the employment-rate gap."),
             (.taxonomy, "The shared skills taxonomy: occupations and the skills they need."),
+            (.users, "The people who sign in: add them, reset their passwords, deactivate them and revoke their API tokens."),
+            (.audit, "Who read or changed each client's record and why, and a check that nobody has tampered with that trail."),
         ]
         let html = Layout.page(title: "Home", viewer: viewer, section: .home) {
             heading(1, "West Midlands employment and skills", class: "heading-l")

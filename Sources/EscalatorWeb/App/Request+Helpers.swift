@@ -2,9 +2,12 @@ import EscalatorCore
 import Vapor
 
 extension Request {
-    /// A UUID path parameter, or a 404 naming what was not found.
+    /// A UUID path parameter; a 400 naming the parameter when it is not a UUID (a UUID of nothing is the caller's 404).
     func uuid(_ name: String, _ what: String) throws -> UUID {
-        guard let raw = parameters.get(name), let id = UUID(uuidString: raw) else { throw AppError.notFound(what) }
+        guard let raw = parameters.get(name) else { throw AppError.notFound(what) }
+        guard let id = UUID(uuidString: raw) else {
+            throw AppError.badParameter(name, "\(name) must be an id like 3F2504E0-4F89-11D3-9A0C-0305E82C3301.")
+        }
         return id
     }
 

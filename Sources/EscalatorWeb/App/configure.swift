@@ -13,31 +13,36 @@ public func configure(_ app: Application, environment: AppEnvironment) async thr
         app.databases.use(try environment.database.configuration(), as: .sqlite)
     }
     app.migrations.add(SessionRecord.migration)
-    app.migrations.add(EscalatorMigrations.all)
+    app.migrations.add(EscalatorMigrations.all(dataKey: environment.dataKey))
 
     app.passwords.use(.bcrypt(cost: environment.bcryptCost))
-    app.routes.defaultMaxBodySize = "1mb"
+    app.routes.defaultMaxBodySize = ByteCount(value: environment.maxBodyBytes)
 
     app.sessions.use(.fluent)
     app.sessions.configuration = SessionsConfiguration(cookieName: "escalator-session") { id in
         HTTPCookies.Value(
-            string: id.string, expires: nil, maxAge: 8 * 3600, domain: nil, path: "/",
+            string: id.string, expires: nil, maxAge: Int(SessionUserAuthenticator.lifetime), domain: nil, path: "/",
             isSecure: environment.secureCookies, isHTTPOnly: true, sameSite: .lax)
     }
 
     app.middleware = Middlewares()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
-    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware(https: environment.secureCookies))
     app.middleware.use(AppErrorMiddleware())
+    app.middleware.use(RequestLimitsMiddleware(maxBodyBytes: environment.maxBodyBytes))
     app.middleware.use(app.sessions.middleware)
-    app.middleware.use(SessionUserAuthenticator())
+    app.middleware.use(SessionUserAuthenticator(now: environment.now))
     app.middleware.use(BearerTokenAuthenticator(now: environment.now))
     let dataVersion = DataVersion()
     app.middleware.use(DataVersionMiddleware(version: dataVersion))
 
     app.storage[DataVersionKey.self] = dataVersion
+    app.storage[SignInThrottleKey.self] = SignInThrottle(limits: environment.signInLimits)
     app.storage[InsightCacheKey.self] = InsightCache()
-    app.storage[MatchingCacheKey.self] = MatchingCache()
+    app.storage[PseudonymsKey.self] = Pseudonyms(environment.dataKey)
+    app.storage[MatchingCacheKey.self] = MatchingCache(cipher: ColumnCipher(environment.dataKey))
+    app.storage[AuditTrailKey.self] = AuditTrail(environment: environment)
+    app.storage[ColumnCipherKey.self] = ColumnCipher(environment.dataKey)
     try routes(app, environment: environment)
 }
 

@@ -1,14 +1,17 @@
 import Vapor
 
 /// Every route of the app, in one place. Pages need a session user (and a CSRF token on every POST);
-/// `/api/v1` needs a bearer token (or a session); sign-in, health and the OpenAPI document are open.
+/// `/api/v1` needs a bearer token (or a session); sign-in, health and the OpenAPI document are open. A user
+/// with a temporary password must choose their own (`/account/password`) before anything else.
 func routes(_ app: Application, environment: AppEnvironment) throws {
     try app.register(collection: HealthController())
 
     let pages = app.grouped(CSRFMiddleware())
     try pages.register(collection: SignInController(environment: environment))
 
-    let signedIn = pages.grouped(RequirePageUser())
+    let signedIn = pages.grouped(RequirePageUser()).grouped(RequireChosenPassword())
+    try signedIn.register(collection: AccountController(environment: environment))
+    try signedIn.register(collection: UsersController(environment: environment))
     try signedIn.register(collection: HomeController())
     try signedIn.register(collection: ClientsController(environment: environment))
     try signedIn.register(collection: ProgrammesController(environment: environment))
@@ -20,12 +23,16 @@ func routes(_ app: Application, environment: AppEnvironment) throws {
     try signedIn.register(collection: MatchesController(environment: environment))
     try signedIn.register(collection: InsightController(environment: environment))
     try signedIn.register(collection: TaxonomyController(environment: environment))
+    try signedIn.register(collection: AuditController(environment: environment))
+    try signedIn.register(collection: PrivacyController(environment: environment))
+    try signedIn.register(collection: RectificationController(environment: environment))
 
-    let api = app.grouped("api", "v1").grouped(SingleQueryValuesMiddleware())
+    let api = app.grouped("api", "v1").grouped(SingleQueryValuesMiddleware(), JSONBodyMiddleware())
     try api.register(collection: TokenController(environment: environment))
     try api.register(collection: OpenAPIController())
 
-    let apiSignedIn = api.grouped(RequireAPIUser())
+    let apiSignedIn = api.grouped(RequireAPIUser()).grouped(RequireChosenPassword())
+    try apiSignedIn.register(collection: TokensAPIController(environment: environment))
     try apiSignedIn.register(collection: ClientsAPIController(environment: environment))
     try apiSignedIn.register(collection: ProgrammesAPIController(environment: environment))
     try apiSignedIn.register(collection: ReferralsAPIController(environment: environment))
@@ -36,4 +43,6 @@ func routes(_ app: Application, environment: AppEnvironment) throws {
     try apiSignedIn.register(collection: MatchesAPIController(environment: environment))
     try apiSignedIn.register(collection: InsightAPIController(environment: environment))
     try apiSignedIn.register(collection: TaxonomyAPIController(environment: environment))
+    try apiSignedIn.register(collection: AuditAPIController(environment: environment))
+    try apiSignedIn.register(collection: PrivacyAPIController(environment: environment))
 }

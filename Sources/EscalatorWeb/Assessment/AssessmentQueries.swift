@@ -3,14 +3,16 @@ import EscalatorPersistence
 import Fluent
 import Vapor
 
-/// The reads behind the assessment pages and endpoints. Assessments hold barriers (special-category
-/// data), so only advisers and administrators read them, and only for clients they may see.
+/// The reads behind the assessment pages and endpoints. Assessments hold barriers and notes
+/// (special-category data), so only advisers and administrators read them, only for clients they may
+/// see, and cut down to what `SpecialCategoryAccess` lets them see.
 enum AssessmentQueries {
     struct Detail: Sendable {
         var client: Client
         var assessment: Assessment
         var score: DistanceFromWorkScore
         var adviserName: String?
+        var view: SpecialCategoryView
     }
 
     static func requireReader(_ user: AuthenticatedUser) throws {
@@ -19,22 +21,26 @@ enum AssessmentQueries {
         }
     }
 
-    static func latest(clientID: UUID, on db: any Database) async throws -> Assessment? {
+    /// The latest assessment in full: callers cut it down (`SpecialCategoryView`) before showing it.
+    static func latest(clientID: UUID, cipher: ColumnCipher, on db: any Database) async throws -> Assessment? {
         try await AssessmentModel.query(on: db).filter(\.$clientID == clientID)
-            .sort(\.$assessedOn, .descending).sort(\.$id).first()?.value
+            .sort(\.$assessedOn, .descending).sort(\.$id).first()?.value(cipher)
     }
 
     /// A client's assessments, latest first.
-    static func list(clientID: UUID, for user: AuthenticatedUser, on db: any Database) async throws -> (client: Client, items: [(Assessment, Int)]) {
+    static func list(
+        clientID: UUID, for user: AuthenticatedUser, cipher: ColumnCipher, on db: any Database
+    ) async throws -> (client: Client, items: [(Assessment, Int)]) {
         try requireReader(user)
         let client = try await ClientAccess.find(clientID, for: user, on: db).value
+        let view = try await SpecialCategoryAccess.view(of: client, for: user, on: db)
         let models = try await AssessmentModel.query(on: db).filter(\.$clientID == clientID)
             .sort(\.$assessedOn, .descending).sort(\.$id).all()
-        return (client, models.map { ($0.value, $0.distanceFromWork) })
+        return (client, try models.map { (view.visible(try $0.value(cipher)), $0.distanceFromWork) })
     }
 
     /// One assessment; a 404 when it does not exist, belongs to another client, or its client is not visible.
-    static func detail(_ id: UUID, clientID: UUID? = nil, for user: AuthenticatedUser, on db: any Database) async throws -> Detail {
+    static func detail(_ id: UUID, clientID: UUID? = nil, for user: AuthenticatedUser, cipher: ColumnCipher, on db: any Database) async throws -> Detail {
         try requireReader(user)
         guard let model = try await AssessmentModel.find(id, on: db), clientID == nil || model.clientID == clientID else {
             throw AppError.notFound("Assessment")
@@ -45,9 +51,11 @@ enum AssessmentQueries {
         } catch AppError.notFound {
             throw AppError.notFound("Assessment")
         }
-        let assessment = model.value
+        let assessment = try model.value(cipher)
+        let view = try await SpecialCategoryAccess.view(of: client, for: user, on: db)
         let adviser: String? = if let adviserID = assessment.adviserID { try await UserModel.find(adviserID, on: db)?.displayName } else { nil }
-        return Detail(client: client, assessment: assessment, score: AssessmentService.score(assessment, for: client), adviserName: adviser)
+        return Detail(client: client, assessment: view.visible(assessment), score: view.visible(AssessmentService.score(assessment, for: client)),
+                      adviserName: adviser, view: view)
     }
 
     /// The skills as the form groups them: basic skills, licences and checks, then each sector's occupational skills.

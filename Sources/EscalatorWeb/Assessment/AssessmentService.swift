@@ -12,8 +12,8 @@ enum AssessmentService {
     }
 
     static func record(
-        clientID: UUID, _ input: AssessmentInput, by user: AuthenticatedUser, environment: AppEnvironment,
-        matching: MatchingCache, on db: any Database
+        clientID: UUID, _ input: AssessmentInput, by user: AuthenticatedUser, auditor: Auditor, environment: AppEnvironment,
+        matching: MatchingCache, cipher: ColumnCipher, on db: any Database
     ) async throws -> Recorded {
         let client = try await ClientAccess.findForChange(clientID, for: user, on: db).value
         let taxonomy = try await Lookups.taxonomy(on: db)
@@ -23,7 +23,9 @@ enum AssessmentService {
             highestQualification: valid.highestQualification, gcseEnglish: valid.gcseEnglish, gcseMaths: valid.gcseMaths,
             barriers: valid.barriers, aspirations: valid.aspirations, constraints: valid.constraints, notes: valid.notes)
         let score = score(assessment, for: client)
-        try await AssessmentModel(assessment, distanceFromWork: score.total).create(on: db)
+        let model = try AssessmentModel(assessment, distanceFromWork: score.total, cipher: cipher)
+        let event = auditor.event(.create, .assessment(assessment.id), client: client.id, purpose: .caseManagement)
+        try await auditor.change([event], on: db) { db in try await model.create(on: db) }
         try await matching.clientChanged(client.id, db: db)
         return Recorded(assessment: assessment, score: score)
     }

@@ -10,15 +10,20 @@ extension AssessmentViews {
 
     /// The assessment form: one fieldset per group of skills, then qualifications, barriers, job goals,
     /// what work the client can manage, and notes.
-    static func form(client: Client, state: FormState, taxonomy: Taxonomy, viewer: Viewer) -> String {
-        let title = "Assess \(client.fullName)"
+    /// `title`, `action` and `submit` differ when correcting an existing assessment (`RectificationController`).
+    static func form(
+        client: Client, state: FormState, taxonomy: Taxonomy, viewer: Viewer, title: String? = nil, action: String? = nil, submit: String = "Save assessment"
+    ) -> String {
+        let title = title ?? "Assess \(client.fullName)"
         return Layout.page(title: title, viewer: viewer, section: .clients, breadcrumbs: [
             Breadcrumb("Clients", "/clients"), Breadcrumb(client.fullName, "/clients/\(client.id)"),
         ]) {
             heading(1, title, class: "heading-l")
-            paragraph("Record what the client can do now, what holds them back and what work they want. "
-                + "The form starts from their latest assessment when there is one.")
-            Form.form(action: "/clients/\(client.id)/assessments", state: state, submit: "Save assessment") {
+            paragraph(action == nil
+                ? "Record what the client can do now, what holds them back and what work they want. "
+                    + "The form starts from their latest assessment when there is one."
+                : "Change what was recorded wrongly. The assessment keeps its place in the client's history, and the correction is recorded.")
+            Form.form(action: action ?? "/clients/\(client.id)/assessments", state: state, submit: submit) {
                 Form.input("assessedOn", label: "Date of assessment", state: state, type: "date", hint: "For example, 2026-03-31", width: "10")
                 heading(2, "Skills")
                 paragraph("For each skill the client holds, choose the level and how you know. Leave the rest as not held.", class: "body secondary-text")

@@ -2,8 +2,8 @@ import EscalatorCore
 import Foundation
 
 extension AssessmentViews {
-    /// One assessment in full, with its distance-from-work score and action plan. Only advisers and
-    /// administrators reach this page, so barriers are shown.
+    /// One assessment, with its distance-from-work score and action plan. Only advisers and
+    /// administrators reach this page; `detail` is already cut down to what this one may see.
     static func show(_ detail: AssessmentQueries.Detail, taxonomy: Taxonomy, viewer: Viewer) -> String {
         let client = detail.client, assessment = detail.assessment
         let title = "Assessment of \(client.fullName), \(assessment.assessedOn.ukDate)"
@@ -15,6 +15,10 @@ extension AssessmentViews {
                 link("Start a new assessment from this one", to: "/clients/\(client.id)/assessments/new", class: "button button-secondary")
                 " "
                 link("See matched vacancies and programmes", to: "/clients/\(client.id)/matches", class: "button button-secondary")
+                if detail.view == .everything {
+                    " "
+                    link("Correct this assessment", to: "/clients/\(client.id)/assessments/\(assessment.id)/edit", class: "button button-secondary")
+                }
             }
             summaryList([
                 ("Client", "\(client.fullName) (\(client.reference))"),
@@ -41,10 +45,11 @@ extension AssessmentViews {
                 ("Furthest travel", "\(AssessmentForm.kmText(c.maxTravelKm)) km"),
                 ("Can travel by", c.travelModes.isEmpty ? "Not recorded" : c.travelModes.map(\.label).joined(separator: ", ")),
             ])
-            if !assessment.notes.isEmpty {
+            if detail.view.notes && !assessment.notes.isEmpty {
                 heading(2, "Notes")
                 paragraph(assessment.notes)
             }
+            if let withheld = SpecialCategoryViews.withheldNotice(detail.view) { withheld }
             scoreAndPlan(score: detail.score, assessment: assessment, taxonomy: taxonomy)
         }
     }

@@ -37,7 +37,8 @@ struct AssessmentsAPIController: RouteCollection {
         var barriers: [BarrierDTO]
         var aspirations: [String]
         var constraints: WorkConstraints
-        var notes: String
+        /// Only for viewers allowed to see assessment notes (`SpecialCategoryAccess`).
+        var notes: String?
     }
 
     struct ScoreDTO: Content {
@@ -51,6 +52,8 @@ struct AssessmentsAPIController: RouteCollection {
         var assessment: AssessmentDTO
         var distanceFromWork: ScoreDTO
         var actionPlan: [EscalatorStep]
+        /// Special-category fields left out or cut down for this viewer; absent when nothing is.
+        var withheld: [String]?
     }
 
     struct SummaryDTO: Content {
@@ -66,14 +69,18 @@ struct AssessmentsAPIController: RouteCollection {
         let user = try req.user
         let input = try req.content.decode(AssessmentInput.self)
         let recorded = try await AssessmentService.record(
-            clientID: try req.uuid("clientID", "Client"), input, by: user, environment: environment,
-            matching: req.application.matchingCache, on: req.db)
-        return try .json(Self.detail(recorded.assessment, score: recorded.score, taxonomy: try await Lookups.taxonomy(on: req.db)), status: .created)
+            clientID: try req.uuid("clientID", "Client"), input, by: user, auditor: try req.auditor, environment: environment,
+            matching: req.application.matchingCache, cipher: req.cipher, on: req.db)
+        let client = try await ClientAccess.find(recorded.assessment.clientID, for: user, on: req.db).value
+        let view = try await SpecialCategoryAccess.view(of: client, for: user, on: req.db)
+        return try .json(Self.detail(view.visible(recorded.assessment), score: view.visible(recorded.score), view: view,
+                                     taxonomy: try await Lookups.taxonomy(on: req.db)), status: .created)
     }
 
     func list(req: Request) async throws -> Response {
         let page = try req.pageRequest()
-        let listed = try await AssessmentQueries.list(clientID: try req.uuid("clientID", "Client"), for: try req.user, on: req.db)
+        let listed = try await AssessmentQueries.list(clientID: try req.uuid("clientID", "Client"), for: try req.user, cipher: req.cipher, on: req.db)
+        try await req.audit(.read, .assessments, client: listed.client.id, purpose: .caseManagement)
         let items = listed.items.dropFirst(page.offset).prefix(page.size).map { assessment, total in
             SummaryDTO(id: assessment.id, assessedOn: assessment.assessedOn.isoDay, highestQualification: assessment.highestQualification.rawValue,
                        skillCount: assessment.skills.count, barrierCount: assessment.barriers.count, distanceFromWork: total)
@@ -82,19 +89,22 @@ struct AssessmentsAPIController: RouteCollection {
     }
 
     func show(req: Request) async throws -> Response {
-        let detail = try await AssessmentQueries.detail(try req.uuid("assessmentID", "Assessment"), for: try req.user, on: req.db)
-        return try .json(Self.detail(detail.assessment, score: detail.score, taxonomy: try await Lookups.taxonomy(on: req.db)))
+        let detail = try await AssessmentQueries.detail(try req.uuid("assessmentID", "Assessment"), for: try req.user, cipher: req.cipher, on: req.db)
+        try await req.audit(.read, .assessment(detail.assessment.id), client: detail.client.id, purpose: .caseManagement)
+        return try .json(Self.detail(detail.assessment, score: detail.score, view: detail.view, taxonomy: try await Lookups.taxonomy(on: req.db)))
     }
 
-    static func detail(_ a: Assessment, score: DistanceFromWorkScore, taxonomy: Taxonomy) -> DetailDTO {
+    /// `a` and `score` already cut down to `view`.
+    static func detail(_ a: Assessment, score: DistanceFromWorkScore, view: SpecialCategoryView, taxonomy: Taxonomy) -> DetailDTO {
         DetailDTO(
             assessment: AssessmentDTO(
                 id: a.id, clientID: a.clientID, adviserID: a.adviserID, assessedOn: a.assessedOn.isoDay,
                 skills: a.skills.map { SkillDTO(skillID: $0.skillID, skillName: taxonomy.skillName($0.skillID), level: $0.level.rawValue, evidence: $0.evidence) },
                 highestQualification: a.highestQualification.rawValue, gcseEnglish: a.gcseEnglish, gcseMaths: a.gcseMaths,
                 barriers: a.barriers.map { BarrierDTO(kind: $0.kind, severity: $0.severity.rawValue) },
-                aspirations: a.aspirations, constraints: a.constraints, notes: a.notes),
+                aspirations: a.aspirations, constraints: a.constraints, notes: view.notes ? a.notes : nil),
             distanceFromWork: ScoreDTO(total: score.total, band: score.band, bandLabel: score.band.label, factors: score.factors),
-            actionPlan: ActionPlan.make(for: a, score: score, taxonomy: taxonomy))
+            actionPlan: ActionPlan.make(for: a, score: score, taxonomy: taxonomy),
+            withheld: view.withheld.isEmpty ? nil : view.withheld)
     }
 }

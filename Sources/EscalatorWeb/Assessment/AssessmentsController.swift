@@ -18,7 +18,10 @@ struct AssessmentsController: RouteCollection {
     func new(req: Request) async throws -> Response {
         let user = try req.require(.adviser, .administrator)
         let client = try await ClientAccess.findForChange(try req.uuid("clientID", "Client"), for: user, on: req.db).value
-        let latest = try await AssessmentQueries.latest(clientID: client.id, on: req.db)
+        let view = try await SpecialCategoryAccess.view(of: client, for: user, on: req.db)
+        // Pre-filled only with what this adviser may see: a partner's form starts without the notes.
+        let latest = try await AssessmentQueries.latest(clientID: client.id, cipher: req.cipher, on: req.db).map { view.visible($0) }
+        try await req.audit(.read, latest.map { .assessment($0.id) } ?? .clientRecord, client: client.id, purpose: .caseManagement)
         let state = AssessmentForm.state(from: latest, today: environment.now(), csrf: req.csrfToken)
         return .html(AssessmentViews.form(client: client, state: state, taxonomy: try await Lookups.taxonomy(on: req.db), viewer: try req.viewer))
     }
@@ -32,7 +35,8 @@ struct AssessmentsController: RouteCollection {
         let (input, formField) = form.input(taxonomy: taxonomy)
         do {
             _ = try await AssessmentService.record(
-                clientID: clientID, input, by: user, environment: environment, matching: req.application.matchingCache, on: req.db)
+                clientID: clientID, input, by: user, auditor: try req.auditor, environment: environment, matching: req.application.matchingCache,
+                cipher: req.cipher, on: req.db)
             return req.redirect(to: "/clients/\(clientID)?notice=assessed")
         } catch let AppError.validation(errors) {
             let state = form.state(errors: errors, formField: formField, csrf: req.csrfToken)
@@ -43,7 +47,8 @@ struct AssessmentsController: RouteCollection {
     func show(req: Request) async throws -> Response {
         let user = try req.require(.adviser, .administrator)
         let detail = try await AssessmentQueries.detail(
-            try req.uuid("assessmentID", "Assessment"), clientID: try req.uuid("clientID", "Client"), for: user, on: req.db)
+            try req.uuid("assessmentID", "Assessment"), clientID: try req.uuid("clientID", "Client"), for: user, cipher: req.cipher, on: req.db)
+        try await req.audit(.read, .assessment(detail.assessment.id), client: detail.client.id, purpose: .caseManagement)
         return .html(AssessmentViews.show(detail, taxonomy: try await Lookups.taxonomy(on: req.db), viewer: try req.viewer))
     }
 }

@@ -1,3 +1,4 @@
+import Crypto
 import EscalatorCore
 import EscalatorPersistence
 import Fluent
@@ -12,6 +13,13 @@ public struct AuthenticatedUser: Authenticatable, Sendable {
     public var organisationID: UUID
     public var organisationName: String
     public var organisationKind: OrganisationKind
+    /// The user must choose a new password before doing anything else.
+    public var mustChangePassword: Bool
+    /// Changes whenever the password does: a session signed in under an older password is ended.
+    var credentialsStamp: String
+    /// The API token this request came with (nil for a browser session), and what it may do.
+    var tokenID: UUID?
+    var tokenScope: TokenScope?
 
     static func load(id: UUID, on db: any Database) async throws -> AuthenticatedUser? {
         guard let user = try await UserModel.query(on: db).filter(\.$id == id).with(\.$organisation).first(),
@@ -27,10 +35,16 @@ public struct AuthenticatedUser: Authenticatable, Sendable {
         organisationID = user.$organisation.id
         organisationName = user.organisation.name
         organisationKind = user.organisation.kind
+        mustChangePassword = user.mustChangePassword
+        credentialsStamp = Self.stamp(passwordHash: user.passwordHash)
+    }
+
+    static func stamp(passwordHash: String) -> String {
+        SHA256.hash(data: Data(passwordHash.utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
     }
 
     func viewer(csrfToken: String) -> Viewer {
-        Viewer(displayName: displayName, role: role, organisationName: organisationName, csrfToken: csrfToken)
+        Viewer(displayName: displayName, role: role, organisationName: organisationName, csrfToken: csrfToken, organisationID: organisationID)
     }
 }
 

@@ -31,18 +31,37 @@ struct SignInController: RouteCollection {
         let email = (form.email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         let password = form.password ?? ""
         if email.isEmpty { errors.append(FieldError("email", "Enter your email address")) }
+        else if email.count > 254 { errors.append(FieldError("email", "Email address must be 254 characters or fewer")) }
         if password.isEmpty { errors.append(FieldError("password", "Enter your password")) }
-        var user: UserModel?
-        if errors.isEmpty {
-            user = try await Credentials.verify(email: email, password: password, on: req)
-            if user == nil { errors.append(FieldError("email", "The email address or password is not right")) }
+        else if password.count > Self.maximumPasswordLength { errors.append(FieldError("password", "The email address or password is not right")) }
+        let values = ["email": String(email.prefix(254)), "next": Self.safeNext(form.next)]
+        guard errors.isEmpty else {
+            return render(req, FormState(values: values, errors: errors, csrfToken: req.csrfToken), status: .unauthorized)
         }
-        guard let user, errors.isEmpty else {
-            return render(req, FormState(values: ["email": email, "next": form.next ?? "/"], errors: errors, csrfToken: req.csrfToken), status: .unauthorized)
+        switch try await Credentials.attempt(email: email, password: password, on: req, environment: environment) {
+        case .throttled(let wait):
+            let response = render(req, FormState(values: values, errors: [FieldError("email", Self.waitMessage(wait))], csrfToken: req.csrfToken),
+                                  status: .tooManyRequests)
+            response.headers.replaceOrAdd(name: .retryAfter, value: String(wait))
+            return response
+        case .wrong:
+            return render(req, FormState(values: values, errors: [FieldError("email", "The email address or password is not right")], csrfToken: req.csrfToken),
+                          status: .unauthorized)
+        case .verified(let user):
+            user.lastSignedInAt = environment.now()
+            try await user.save(on: req.db)
+            try await Self.rotateSession(req)
+            SessionUserAuthenticator.record(user, in: req.session, at: environment.now())
+            return req.redirect(to: Self.safeNext(form.next))
         }
-        try await rotateSession(req)
-        req.session.data[SessionUserAuthenticator.sessionKey] = user.id!.uuidString
-        return req.redirect(to: Self.safeNext(form.next))
+    }
+
+    /// Longer than any password the rules allow; anything longer is refused before Bcrypt sees it.
+    static let maximumPasswordLength = 1024
+
+    static func waitMessage(_ seconds: Int) -> String {
+        let minutes = max(1, (seconds + 59) / 60)
+        return "There have been too many attempts to sign in. Wait \(minutes) minute\(minutes == 1 ? "" : "s") and try again."
     }
 
     func signOut(req: Request) async throws -> Response {
@@ -52,7 +71,7 @@ struct SignInController: RouteCollection {
     }
 
     /// A fresh session id on sign-in, so an id planted before sign-in is worthless afterwards.
-    func rotateSession(_ req: Request) async throws {
+    static func rotateSession(_ req: Request) async throws {
         if let old = req.session.id {
             try await req.application.sessions.driver.deleteSession(old, for: req).get()
         }
@@ -60,9 +79,12 @@ struct SignInController: RouteCollection {
         req.session.data = SessionData()
     }
 
-    /// Only local paths, so the sign-in page cannot be used to send people elsewhere.
+    /// Only local paths, so the sign-in page cannot be used to send people elsewhere. Browsers drop tabs and
+    /// line breaks inside URLs (`/<tab>/evil.example` is `//evil.example`), so any control character or space fails too.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/" }
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), next.count <= 2000,
+              !next.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.isWhitespace })
+        else { return "/" }
         return next
     }
 
@@ -82,19 +104,5 @@ struct SignInController: RouteCollection {
             }
         }
         return Response(status: status, headers: ["Content-Type": "text/html; charset=utf-8"], body: .init(string: html))
-    }
-}
-
-enum Credentials {
-    /// The active user with this email and password, or nil. Always runs one Bcrypt verification so
-    /// that an unknown email takes as long to refuse as a wrong password.
-    static func verify(email: String, password: String, on req: Request) async throws -> UserModel? {
-        guard let user = try await UserModel.query(on: req.db).filter(\.$email == email.lowercased()).first() else {
-            _ = try? await req.password.async.hash(password)
-            return nil
-        }
-        let matches = (try? await req.password.async.verify(password, created: user.passwordHash)) ?? false
-        guard user.active, matches else { return nil }
-        return user
     }
 }

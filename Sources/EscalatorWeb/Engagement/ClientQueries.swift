@@ -48,26 +48,31 @@ enum ClientQueries {
         var jobStarts: [JobStart]
         var caseOwnerName: String?
         var organisationName: String
+        /// What of the client's special-category data this viewer sees: `client`, `assessments` and
+        /// `latestScore` are already cut down to it.
+        var view: SpecialCategoryView
     }
 
-    static func detail(_ id: UUID, for user: AuthenticatedUser, on db: any Database) async throws -> Detail {
+    static func detail(_ id: UUID, for user: AuthenticatedUser, cipher: ColumnCipher, on db: any Database) async throws -> Detail {
         let model = try await ClientAccess.find(id, for: user, on: db)
-        let client = model.value
+        let view = try await SpecialCategoryAccess.view(of: model.value, for: user, on: db)
+        let client = try view.equalityMonitoring ? model.value(cipher) : model.value
         let ward = try await WardModel.find(client.wardID, on: db)?.value
         let organisations = try await Lookups.organisationNames(on: db)
         let consents = try await ConsentModel.query(on: db).filter(\.$clientID == id).sort(\.$givenAt).all()
             .map { (id: $0.id!, consent: $0.value, organisationName: organisations[$0.organisationID] ?? "Unknown organisation") }
-        let assessments = try await AssessmentModel.query(on: db).filter(\.$clientID == id).sort(\.$assessedOn, .descending).all().map(\.value)
+        let assessments = try await AssessmentModel.query(on: db).filter(\.$clientID == id).sort(\.$assessedOn, .descending).all()
+            .map { try $0.value(cipher) }
         let latestScore = assessments.first.map {
-            DistanceFromWork.score($0, employmentStatus: client.employmentStatus, monthsOutOfWork: nil)
+            view.visible(DistanceFromWork.score($0, employmentStatus: client.employmentStatus, monthsOutOfWork: nil))
         }
         let referrals = try await ReferralQueries.rows(clientID: id, on: db)
         let jobStarts = try await JobStartModel.query(on: db).filter(\.$clientID == id).sort(\.$startedOn, .descending).all().map(\.value)
         let caseOwner: String? = if let owner = client.caseOwnerID { try await UserModel.find(owner, on: db)?.displayName } else { nil }
         return Detail(
-            client: client, ward: ward, consents: consents, assessments: assessments, latestScore: latestScore,
+            client: view.visible(client), ward: ward, consents: consents, assessments: assessments.map { view.visible($0) }, latestScore: latestScore,
             referrals: referrals, jobStarts: jobStarts, caseOwnerName: caseOwner,
-            organisationName: organisations[client.organisationID] ?? "Unknown organisation")
+            organisationName: organisations[client.organisationID] ?? "Unknown organisation", view: view)
     }
 }
 

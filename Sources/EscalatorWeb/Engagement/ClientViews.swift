@@ -33,7 +33,10 @@ enum ClientViews {
         }
     }
 
-    static func form(_ state: FormState, wards: [Ward], partners: [Organisation], viewer: Viewer, editing client: Client? = nil) -> String {
+    /// `showEqualityMonitoring`: only the client's own organisation and administrators see and record it.
+    static func form(
+        _ state: FormState, wards: [Ward], partners: [Organisation], viewer: Viewer, editing client: Client? = nil, showEqualityMonitoring: Bool
+    ) -> String {
         let title = client == nil ? "Register a client" : "Correct \(client!.fullName)'s details"
         let action = client.map { "/clients/\($0.id)/edit" } ?? "/clients"
         return Layout.page(title: title, viewer: viewer, section: .clients,
@@ -54,8 +57,9 @@ enum ClientViews {
                     Form.checkboxes(
                         "consentOrganisationIDs", legend: "The client agrees to share their record with",
                         state: state, options: partners.map { ($0.id.uuidString, $0.name) },
-                        hint: "Purpose: employment and skills support. The client can withdraw consent at any time.")
+                        hint: "Purpose: employment support. The client can withdraw consent at any time.")
                 }
+                if showEqualityMonitoring { EqualityMonitoringViews.fieldset(state) }
             }
         }
     }
@@ -89,10 +93,16 @@ enum ClientViews {
                 ("Case owner", detail.caseOwnerName ?? "None"),
                 ("Registered on", client.registeredAt.ukDate),
             ])
+            if viewer.role == .administrator || (viewer.role == .adviser && viewer.organisationID == client.organisationID) {
+                el("p") { link("Who has seen or changed this record (audit trail)", to: "/clients/\(client.id)/audit") }
+            }
+            if detail.view.equalityMonitoring { EqualityMonitoringViews.section(client.equalityMonitoring) }
             distanceFromWork(detail, taxonomy: taxonomy)
+            if let withheld = SpecialCategoryViews.withheldNotice(detail.view) { withheld }
             consents(detail, partners: partners, viewer: viewer, canChange: canChange)
             assessments(detail)
             ReferralViews.clientReferrals(detail.referrals, jobStarts: detail.jobStarts, clientID: client.id, canChange: canChange)
+            PrivacyViews.clientRights(clientID: client.id, answersRequests: detail.view == .everything, viewer: viewer)
         }
     }
 
@@ -114,23 +124,23 @@ enum ClientViews {
                 headers: ["Organisation", "Purpose", "Given", "Status", ""],
                 rows: detail.consents.map { entry in
                     [
-                        text(entry.organisationName), text(entry.consent.purpose), text(entry.consent.givenAt.ukDate),
+                        text(entry.organisationName), text(entry.consent.purposeLabel), text(entry.consent.givenAt.ukDate),
                         entry.consent.isActive ? tag("Active", colour: "green") : tag("Withdrawn \(entry.consent.withdrawnAt!.ukDate)", colour: "grey"),
                         canChange && entry.consent.isActive
                             ? Form.actionButton("Withdraw", action: "/clients/\(detail.client.id)/consents/\(entry.id)/withdraw", csrfToken: viewer.csrfToken)
                             : .empty,
                     ]
                 })
-            if canChange {
-                let active = Set(detail.consents.filter { $0.consent.isActive }.map(\.consent.organisationID))
-                let candidates = partners.filter { !active.contains($0.id) }
-                if !candidates.isEmpty {
-                    el("form", Attribute("method", "post"), Attribute("action", "/clients/\(detail.client.id)/consents")) {
-                        voidEl("input", .type("hidden"), .name("_csrf"), .value(viewer.csrfToken))
-                        Form.select("organisationID", label: "Record consent to share with", state: FormState(csrfToken: viewer.csrfToken),
-                                    options: candidates.map { ($0.id.uuidString, $0.name) })
-                        el("button", .type("submit"), .class("button button-secondary")) { "Record consent" }
-                    }
+            paragraph("Another organisation sees this record only while a consent to it stands; withdrawing one takes effect at once, including for referrals still open. Employers get a candidate's name and contact details only when the client accepts a referral to their vacancy.",
+                      class: "body secondary-text")
+            if canChange, !partners.isEmpty {
+                let state = FormState(values: ["purpose": ClientService.defaultPurpose.rawValue], csrfToken: viewer.csrfToken)
+                el("form", Attribute("method", "post"), Attribute("action", "/clients/\(detail.client.id)/consents")) {
+                    voidEl("input", .type("hidden"), .name("_csrf"), .value(viewer.csrfToken))
+                    Form.select("organisationID", label: "Record consent to share with", state: state,
+                                options: partners.map { ($0.id.uuidString, $0.name) })
+                    Form.select("purpose", label: "For the purpose of", state: state, options: ConsentPurpose.options(\.label), prompt: nil)
+                    el("button", .type("submit"), .class("button button-secondary")) { "Record consent" }
                 }
             }
         }

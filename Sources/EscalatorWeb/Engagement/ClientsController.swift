@@ -23,28 +23,30 @@ struct ClientsController: RouteCollection {
         let user = try req.user
         let search = req.queryString("q")
         let page = try await ClientQueries.list(for: user, search: search, page: try req.pageRequest(), on: req.db)
-        return .html(ClientViews.index(page, search: search, viewer: try req.viewer))
+        let notice: String? = req.queryString("notice") == "erased" ? "The client's personal data was erased." : nil
+        return .html(ClientViews.index(page, search: search, viewer: try req.viewer, notice: notice))
     }
 
     func new(req: Request) async throws -> Response {
         try req.require(.adviser, .administrator)
-        return try await renderForm(req, FormState(csrfToken: req.csrfToken))
+        return try await renderForm(req, FormState(csrfToken: req.csrfToken), showEqualityMonitoring: true)
     }
 
     func create(req: Request) async throws -> Response {
         let user = try req.require(.adviser, .administrator)
         let input = try req.content.decode(ClientInput.self)
         do {
-            let client = try await ClientService.register(input, by: user, environment: environment, on: req.db)
+            let client = try await ClientService.register(input, by: user, auditor: try req.auditor, environment: environment, cipher: req.cipher, on: req.db)
             return req.redirect(to: "/clients/\(client.id)?notice=registered")
         } catch let AppError.validation(errors) {
-            return try await renderForm(req, Self.state(input, errors: errors, csrf: req.csrfToken), status: .unprocessableEntity)
+            return try await renderForm(req, Self.state(input, errors: errors, csrf: req.csrfToken), showEqualityMonitoring: true, status: .unprocessableEntity)
         }
     }
 
     func show(req: Request) async throws -> Response {
         let user = try req.user
-        let detail = try await ClientQueries.detail(try req.uuid("clientID", "Client"), for: user, on: req.db)
+        let detail = try await ClientQueries.detail(try req.uuid("clientID", "Client"), for: user, cipher: req.cipher, on: req.db)
+        try await req.audit(.read, .clientRecord, client: detail.client.id, purpose: .caseManagement)
         let notice: String? = switch req.queryString("notice") {
         case "registered": "Client registered. Next, assess them."
         case "assessed": "Assessment saved."
@@ -62,8 +64,12 @@ struct ClientsController: RouteCollection {
 
     func edit(req: Request) async throws -> Response {
         let user = try req.user
-        let client = try await ClientAccess.findForChange(try req.uuid("clientID", "Client"), for: user, on: req.db).value
-        return try await renderForm(req, Self.state(client, csrf: req.csrfToken), editing: client)
+        let model = try await ClientAccess.findForChange(try req.uuid("clientID", "Client"), for: user, on: req.db)
+        let view = try await SpecialCategoryAccess.view(of: model.value, for: user, on: req.db)
+        let client = try view.equalityMonitoring ? model.value(req.cipher) : model.value
+        try await req.audit(.read, .clientRecord, client: client.id, purpose: .rectification)
+        return try await renderForm(req, Self.state(client, csrf: req.csrfToken, withEqualityMonitoring: view.equalityMonitoring),
+                                    editing: client, showEqualityMonitoring: view.equalityMonitoring)
     }
 
     func update(req: Request) async throws -> Response {
@@ -71,12 +77,14 @@ struct ClientsController: RouteCollection {
         let id = try req.uuid("clientID", "Client")
         let input = try req.content.decode(ClientInput.self)
         do {
-            _ = try await ClientService.update(id, with: input, by: user, environment: environment, on: req.db)
+            _ = try await ClientService.update(id, with: input, by: user, auditor: try req.auditor, environment: environment, cipher: req.cipher, on: req.db)
             try await req.application.matchingCache.clientChanged(id, db: req.db)
             return req.redirect(to: "/clients/\(id)?notice=updated")
         } catch let AppError.validation(errors) {
             let client = try await ClientAccess.find(id, for: user, on: req.db).value
-            return try await renderForm(req, Self.state(input, errors: errors, csrf: req.csrfToken), editing: client, status: .unprocessableEntity)
+            let view = try await SpecialCategoryAccess.view(of: client, for: user, on: req.db)
+            return try await renderForm(req, Self.state(input, errors: errors, csrf: req.csrfToken), editing: client,
+                                        showEqualityMonitoring: view.equalityMonitoring, status: .unprocessableEntity)
         }
     }
 
@@ -89,7 +97,8 @@ struct ClientsController: RouteCollection {
         let user = try req.user
         let id = try req.uuid("clientID", "Client")
         let form = try req.content.decode(ConsentForm.self)
-        _ = try await ClientService.recordConsent(clientID: id, organisationID: form.organisationID, purpose: form.purpose, by: user, environment: environment, on: req.db)
+        _ = try await ClientService.recordConsent(clientID: id, organisationID: form.organisationID, purpose: form.purpose, by: user, auditor: try req.auditor,
+                                                  environment: environment, on: req.db)
         try await req.application.matchingCache.clientChanged(id, db: req.db)
         return req.redirect(to: "/clients/\(id)?notice=consent")
     }
@@ -97,15 +106,18 @@ struct ClientsController: RouteCollection {
     func withdrawConsent(req: Request) async throws -> Response {
         let user = try req.user
         let id = try req.uuid("clientID", "Client")
-        try await ClientService.withdrawConsent(clientID: id, consentID: try req.uuid("consentID", "Consent"), by: user, environment: environment, on: req.db)
+        try await ClientService.withdrawConsent(clientID: id, consentID: try req.uuid("consentID", "Consent"), by: user, auditor: try req.auditor,
+                                            environment: environment, on: req.db)
         try await req.application.matchingCache.clientChanged(id, db: req.db)
         return req.redirect(to: "/clients/\(id)?notice=withdrawn")
     }
 
-    private func renderForm(_ req: Request, _ state: FormState, editing client: Client? = nil, status: HTTPStatus = .ok) async throws -> Response {
+    private func renderForm(
+        _ req: Request, _ state: FormState, editing client: Client? = nil, showEqualityMonitoring: Bool, status: HTTPStatus = .ok
+    ) async throws -> Response {
         .html(ClientViews.form(state, wards: try await Lookups.wards(on: req.db),
                                partners: try await Lookups.partnerOrganisations(on: req.db),
-                               viewer: try req.viewer, editing: client), status: status)
+                               viewer: try req.viewer, editing: client, showEqualityMonitoring: showEqualityMonitoring), status: status)
     }
 
     static func state(_ input: ClientInput, errors: [FieldError], csrf: String) -> FormState {
@@ -114,15 +126,15 @@ struct ClientsController: RouteCollection {
                 "givenName": input.givenName ?? "", "familyName": input.familyName ?? "", "dateOfBirth": input.dateOfBirth ?? "",
                 "email": input.email ?? "", "phone": input.phone ?? "", "postcode": input.postcode ?? "",
                 "wardID": input.wardID ?? "", "employmentStatus": input.employmentStatus ?? "", "referralSource": input.referralSource ?? "",
-            ],
-            lists: ["consentOrganisationIDs": input.consentOrganisationIDs ?? []], errors: errors, csrfToken: csrf)
+            ].merging(EqualityMonitoringViews.formValues(input.equalityMonitoring)) { a, _ in a },
+            lists: ["consentOrganisationIDs": input.consentOrganisationIDs ?? []], errors: EqualityMonitoringViews.formErrors(errors), csrfToken: csrf)
     }
 
-    static func state(_ client: Client, csrf: String) -> FormState {
+    static func state(_ client: Client, csrf: String, withEqualityMonitoring: Bool) -> FormState {
         FormState(values: [
             "givenName": client.givenName, "familyName": client.familyName, "dateOfBirth": client.dateOfBirth?.isoDay ?? "",
             "email": client.email ?? "", "phone": client.phone ?? "", "postcode": client.postcode, "wardID": client.wardID,
             "employmentStatus": client.employmentStatus.rawValue, "referralSource": client.referralSource.rawValue,
-        ], csrfToken: csrf)
+        ].merging(withEqualityMonitoring ? EqualityMonitoringViews.formValues(client.equalityMonitoring) : [:]) { a, _ in a }, csrfToken: csrf)
     }
 }

@@ -10,6 +10,10 @@ public enum AppError: Error, Sendable, Equatable {
     case conflict(String)
     case badRequest(String)
     case payloadTooLarge
+    /// A path or query parameter that cannot be what it names (an id that is not one, say): 400 naming it.
+    case badParameter(String, String)
+    /// Too many attempts (sign-in throttling); the answer carries `Retry-After` with this many seconds.
+    case tooManyRequests(retryAfter: Int)
 
     public var status: HTTPResponseStatus {
         switch self {
@@ -20,6 +24,8 @@ public enum AppError: Error, Sendable, Equatable {
         case .conflict: .conflict
         case .badRequest: .badRequest
         case .payloadTooLarge: .payloadTooLarge
+        case .badParameter: .badRequest
+        case .tooManyRequests: .tooManyRequests
         }
     }
 
@@ -32,6 +38,8 @@ public enum AppError: Error, Sendable, Equatable {
         case .conflict: "conflict"
         case .badRequest: "bad_request"
         case .payloadTooLarge: "payload_too_large"
+        case .badParameter: "bad_request"
+        case .tooManyRequests: "too_many_requests"
         }
     }
 
@@ -44,12 +52,19 @@ public enum AppError: Error, Sendable, Equatable {
             errors.count == 1 ? errors[0].message : "\(errors.count) fields need attention."
         case .conflict(let why): why
         case .badRequest(let why): why
-        case .payloadTooLarge: "The request body is too large."
+        case .payloadTooLarge: "The request is too large to accept."
+        case .badParameter(_, let message): message
+        case .tooManyRequests(let seconds):
+            "There have been too many attempts. Wait \(max(1, (seconds + 59) / 60)) minute\(seconds > 60 ? "s" : "") and try again."
         }
     }
 
     public var fields: [FieldError] {
-        if case .validation(let errors) = self { errors } else { [] }
+        switch self {
+        case .validation(let errors): errors
+        case .badParameter(let name, let message): [FieldError(name, message)]
+        default: []
+        }
     }
 
     public static func validation(_ field: String, _ message: String) -> AppError {

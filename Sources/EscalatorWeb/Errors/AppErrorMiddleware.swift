@@ -1,4 +1,5 @@
 import EscalatorCore
+import EscalatorPersistence
 import Vapor
 
 /// Turns every error into a clear answer: JSON for the API, a page for people. Malformed input
@@ -12,7 +13,11 @@ struct AppErrorMiddleware: AsyncMiddleware {
             if appError.status == .internalServerError {
                 request.logger.report(error: error)
             }
-            return Self.response(for: appError, request: request)
+            let response = Self.response(for: appError, request: request)
+            if case AppError.tooManyRequests(let seconds) = error {
+                response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
+            }
+            return response
         }
     }
 
@@ -27,8 +32,16 @@ struct AppErrorMiddleware: AsyncMiddleware {
         switch error {
         case let error as AppError:
             return Mapped(status: error.status, code: error.code, message: error.message, fields: error.fields)
+        case let error as SealedColumnError:
+            // Names the column and the likely cause (a different data key), never the value.
+            return Mapped(status: .internalServerError, code: "sealed_data_unreadable", message: error.description, fields: [])
         case let error as DecodingError:
             let field = error.fieldPath
+            if field.isEmpty, request.headers.contentType?.subType == "json",
+               let body = request.body.data.map({ String(buffer: $0) }), let number = OversizedNumbers.field(in: body) {
+                let message = "\(number) is too large a number."
+                return Mapped(status: .badRequest, code: "bad_request", message: message, fields: [FieldError(number, message)])
+            }
             return Mapped(status: .badRequest, code: "bad_request", message: error.plainDescription, fields: field.isEmpty ? [] : [FieldError(field, error.plainDescription)])
         case let error as any AbortError:
             let code: String = switch error.status {
@@ -40,7 +53,11 @@ struct AppErrorMiddleware: AsyncMiddleware {
             case .methodNotAllowed: "method_not_allowed"
             default: error.status.code < 500 ? "bad_request" : "internal_error"
             }
-            let message = error.status == .notFound ? "There is nothing at \(request.url.path)." : error.reason
+            let message = switch error.status {
+            case .notFound: "There is nothing at \(request.url.path)."
+            case .payloadTooLarge: AppError.payloadTooLarge.message
+            default: error.reason
+            }
             return Mapped(status: error.status, code: code, message: message, fields: [])
         default:
             return Mapped(status: .internalServerError, code: "internal_error", message: "Something went wrong on our side. It has been logged.", fields: [])
@@ -73,6 +90,8 @@ struct AppErrorMiddleware: AsyncMiddleware {
         case .notFound: "Page not found"
         case .forbidden: "You cannot see this page"
         case .unauthorized: "Sign in to continue"
+        case .payloadTooLarge: "What you sent is too large"
+        case .tooManyRequests: "Too many attempts"
         case .internalServerError: "Sorry, there is a problem with the service"
         default: "There is a problem with your request"
         }

@@ -4,10 +4,11 @@ import Foundation
 public enum Charts {
     public struct Bar: Sendable {
         public var label: String
-        public var value: Double
+        /// Nil draws no bar, only `display` (a figure withheld, such as "<5", or "None due").
+        public var value: Double?
         public var display: String
 
-        public init(label: String, value: Double, display: String) {
+        public init(label: String, value: Double?, display: String) {
             self.label = label
             self.value = value
             self.display = display
@@ -22,7 +23,7 @@ public enum Charts {
         itemHeader: String = "Item", description: String? = nil
     ) -> Node {
         let labels = series.first?.bars.map(\.label) ?? []
-        let maxValue = max(scaleMax ?? 0, series.flatMap { $0.bars.map(\.value) }.max() ?? 0, 1)
+        let maxValue = max(scaleMax ?? 0, series.flatMap { $0.bars.compactMap(\.value) }.max() ?? 0, 1)
         let rowHeight = 14 * series.count + 10
         let labelWidth = 230.0, plotWidth = 330.0
         let height = labels.count * rowHeight + 30
@@ -35,11 +36,13 @@ public enum Charts {
             shapes.append(el("text", Attribute("x", "0"), Attribute("y", fmt(y + 10)), Attribute("font-size", "12")) { truncate(label) })
             for (s, entry) in series.enumerated() where row < entry.bars.count {
                 let bar = entry.bars[row]
-                let width = plotWidth * bar.value / maxValue
+                let width = bar.value.map { plotWidth * $0 / maxValue } ?? 0
                 let barY = y + Double(s * 14)
-                shapes.append(el("rect", Attribute("x", fmt(labelWidth)), Attribute("y", fmt(barY)),
-                                     Attribute("width", fmt(max(width, 0))), Attribute("height", "12"),
-                                     Attribute("fill", colours[s % colours.count])))
+                if bar.value != nil {
+                    shapes.append(el("rect", Attribute("x", fmt(labelWidth)), Attribute("y", fmt(barY)),
+                                         Attribute("width", fmt(max(width, 0))), Attribute("height", "12"),
+                                         Attribute("fill", colours[s % colours.count])))
+                }
                 shapes.append(el("text", Attribute("x", fmt(labelWidth + width + 4)), Attribute("y", fmt(barY + 10)),
                                  Attribute("font-size", "11")) { bar.display })
             }

@@ -1,4 +1,5 @@
 import EscalatorCore
+import Foundation
 
 /// Who is looking at a page, as much as the page chrome needs.
 public struct Viewer: Sendable {
@@ -6,12 +7,15 @@ public struct Viewer: Sendable {
     public var role: Role
     public var organisationName: String
     public var csrfToken: String
+    /// The viewer's organisation, for pages that offer more to the organisation that owns a record.
+    public var organisationID: UUID?
 
-    public init(displayName: String, role: Role, organisationName: String, csrfToken: String) {
+    public init(displayName: String, role: Role, organisationName: String, csrfToken: String, organisationID: UUID? = nil) {
         self.displayName = displayName
         self.role = role
         self.organisationName = organisationName
         self.csrfToken = csrfToken
+        self.organisationID = organisationID
     }
 }
 
@@ -68,6 +72,10 @@ public enum Layout {
                         el("div", .class("width-container")) {
                             "Escalator — the West Midlands Integrated Employment and Skills System. "
                             link("API documentation (OpenAPI)", to: "/api/v1/openapi.json")
+                            if viewer != nil {
+                                " · "
+                                link("How we use personal data", to: "/privacy/processing")
+                            }
                         }
                     }
                 }
@@ -83,6 +91,7 @@ public enum Layout {
                 if let viewer {
                     el("div", .class("header-user")) {
                         el("span") { "\(viewer.displayName), \(viewer.role.label), \(viewer.organisationName)" }
+                        link("Your account", to: "/account")
                         Form.actionButton("Sign out", action: "/sign-out", csrfToken: viewer.csrfToken)
                     }
                 }
@@ -107,7 +116,7 @@ public enum Layout {
 
 /// The journey's stages as the navigation shows them.
 public enum NavSection: String, CaseIterable, Sendable {
-    case home, clients, employers, vacancies, programmes, referrals, insight, taxonomy
+    case home, clients, employers, vacancies, programmes, referrals, insight, taxonomy, audit, users
 
     public var title: String {
         switch self {
@@ -119,10 +128,18 @@ public enum NavSection: String, CaseIterable, Sendable {
         case .referrals: "Referrals and outcomes"
         case .insight: "Insight"
         case .taxonomy: "Skills taxonomy"
+        case .audit: "Audit trail"
+        case .users: "Users"
         }
     }
 
-    public var path: String { self == .home ? "/" : "/\(rawValue)" }
+    public var path: String {
+        switch self {
+        case .home: "/"
+        case .users: "/admin/users"
+        default: "/\(rawValue)"
+        }
+    }
 
     public func visible(to role: Role) -> Bool {
         switch (self, role) {

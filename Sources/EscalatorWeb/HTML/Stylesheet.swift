@@ -61,6 +61,13 @@ enum Stylesheet {
     .footer{border-top:1px solid #b1b4b6;background:#f3f2f1;padding:25px 0;font-size:16px}
     .score-bar{background:#eeefef;height:12px;width:120px;display:inline-block;vertical-align:middle}
     .score-bar span{background:#1d70b8;height:12px;display:block}
+    .secret{font-family:monospace;font-size:22px;word-break:break-all;background:#f3f2f1;padding:4px 8px}
     @media (max-width:640px){.chart{grid-template-columns:1fr}.summary-row{flex-direction:column}.summary-row dt{width:auto}}
+    .printable-page{max-width:900px;margin:0 auto;padding:20px}
+    .printable-page .table{font-size:15px}
+    @media print{.header,.service-nav,.footer,.phase-banner,.breadcrumbs,.skip-link,.no-print,form{display:none!important}
+    body{font-size:11pt;color:#000}a{color:#000;text-decoration:none}.width-container,.printable-page{max-width:none;padding:0}
+    .table{font-size:9pt}.table th,.table td{border-bottom:1px solid #000}h1,h2,h3{break-after:avoid}
+    .table tr,.summary-row{break-inside:avoid}.tag{border:1px solid #000;background:none}}
     """
 }

@@ -55,7 +55,7 @@ extension Request {
     /// The dashboard for an area as of `now`, computed at most once between writes.
     func insightDashboard(area: InsightArea, now: Date) async throws -> InsightDashboard {
         try await application.insightCache.dashboard(area: area, now: now, dataVersion: await application.dataVersion.current) {
-            try await InsightQueries.dashboard(area: area, now: now, on: db)
+            InsightDashboard(publishing: try await InsightQueries.figures(area: area, now: now, on: db))
         }
     }
 }

@@ -1,42 +1,36 @@
 import EscalatorCore
 import Vapor
 
-/// Every figure on the insight dashboard, as of one day, for one area. Aggregates only: no client is named
-/// or identified. The page renders it and `GET /api/v1/insight` returns it as it is.
+/// The insight dashboard as it may be published, as of one day, for one area: aggregates only, and every
+/// count of people (and every count that adds up with one) under the small-number rule (`SmallNumberSuppression`),
+/// for every viewer alike. The page renders it and `GET /api/v1/insight` returns it as it is. A hidden count
+/// is `{"value": null, "suppressed": true, "reason": …}`, and a rate or ratio worked out from one is hidden too.
 struct InsightDashboard: Content, Sendable {
-    struct Area: Content, Sendable {
-        /// Nil for the whole city region.
-        var localAuthorityID: String?
-        var name: String
-        var wardCount: Int
-        var targetWardCount: Int
-    }
-
     struct StageRow: Content, Sendable {
         var stage: JourneyStage
         var label: String
-        var count: Int
+        var count: PublishedCount
     }
 
     struct Clients: Content, Sendable {
-        var total: Int
+        var total: PublishedCount
         var byStage: [StageRow]
     }
 
     struct Vacancies: Content, Sendable {
         /// Open vacancies whose closing date has not passed.
-        var live: Int
-        var openings: Int
+        var live: PublishedCount
+        var openings: PublishedCount
     }
 
     struct Places: Content, Sendable {
         var type: ProgrammeType?
         var label: String
-        var programmes: Int
-        var capacity: Int
-        var enrolled: Int
+        var programmes: PublishedCount
+        var capacity: PublishedCount
+        var enrolled: PublishedCount
         /// Unfilled places, counted per cohort (an over-full cohort adds none).
-        var free: Int
+        var free: PublishedCount
     }
 
     struct ProgrammePlaces: Content, Sendable {
@@ -47,62 +41,39 @@ struct InsightDashboard: Content, Sendable {
 
     struct Sustainment: Content, Sendable {
         var weeks: Int
-        var due: Int
-        var checked: Int
-        var stillInWork: Int
-        /// Still in work over due, 0 to 1; absent when none are due.
-        var rate: Double?
+        var due: PublishedCount
+        var checked: PublishedCount
+        var stillInWork: PublishedCount
+        /// Still in work over due, 0 to 1; no value when none are due.
+        var rate: PublishedFigure
     }
 
     struct JobStarts: Content, Sendable {
         /// Job starts on or before the as-of day.
-        var total: Int
+        var total: PublishedCount
         var sustainment: [Sustainment]
-    }
-
-    struct AuthorityGap: Content, Sendable {
-        var localAuthorityID: String
-        var name: String
-        var rate: Double?
-        var targetWardsRate: Double?
-        var targetWardCount: Int
-        /// (area rate − this authority's target-wards rate) × 100.
-        var gapPoints: Double?
-    }
-
-    /// Employment rates are employed over working-age population, 0 to 1; gaps are in percentage points.
-    struct EmploymentGapFigures: Content, Sendable {
-        var areaRate: Double?
-        var targetWardsRate: Double?
-        var nationalRate: Double
-        /// (area rate − target-wards rate) × 100: how far the target wards are behind the area.
-        var gapPoints: Double?
-        /// (national rate − area rate) × 100.
-        var areaBehindNationalPoints: Double?
-        /// (national rate − target-wards rate) × 100.
-        var targetWardsBehindNationalPoints: Double?
-        var byLocalAuthority: [AuthorityGap]
     }
 
     struct SkillRow: Content, Sendable {
         var skillID: String
         var name: String
         /// Openings asking for the skill: essential counts 1, desirable 0.5.
-        var demand: Double
+        var demand: PublishedFigure
         /// Assessed clients whose latest assessment holds it at working level or above.
-        var supply: Int
+        var supply: PublishedCount
         /// Supply over demand.
-        var ratio: Double?
+        var ratio: PublishedFigure
     }
 
     /// `yyyy-MM-dd`.
     var asOf: String
-    var area: Area
+    var area: InsightFigures.Area
     var clients: Clients
     var vacancies: Vacancies
     var programmePlaces: ProgrammePlaces
     var jobStarts: JobStarts
-    var employmentGap: EmploymentGapFigures
+    /// Rates from the published area statistics (residents, not clients): not suppressed.
+    var employmentGap: InsightFigures.EmploymentGapFigures
     /// The skills most demanded by live vacancies, most demanded first.
     var skills: [SkillRow]
 }

@@ -1,3 +1,4 @@
+import EscalatorCore
 import Foundation
 
 /// How the dashboard writes its figures for people.
@@ -26,5 +27,10 @@ enum InsightFormat {
 
     static func count(_ value: Int, _ singular: String, _ plural: String? = nil) -> String {
         "\(value) " + (value == 1 ? singular : plural ?? singular + "s")
+    }
+
+    /// A published count with its noun: "12 clients", "<5 clients".
+    static func count(_ value: PublishedCount, _ singular: String, _ plural: String? = nil) -> String {
+        "\(value.display) " + (value.value == 1 ? singular : plural ?? singular + "s")
     }
 }

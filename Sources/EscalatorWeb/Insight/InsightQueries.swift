@@ -11,7 +11,8 @@ import SQLKit
 enum InsightQueries {
     static let topSkills = 15
 
-    static func dashboard(area: InsightArea, now: Date, on db: any Database) async throws -> InsightDashboard {
+    /// Every figure, before suppression: for `InsightDashboard(publishing:)`, never for a viewer as it is.
+    static func figures(area: InsightArea, now: Date, on db: any Database) async throws -> InsightFigures {
         let sql = db as! any SQLDatabase
         let scope = ClientScope(area: area, now: now)
         let clientCount = try await count(clientsIn: scope, on: sql)
@@ -29,7 +30,7 @@ enum InsightQueries {
         let skills = SkillsDemandSupply.top(topSkills, liveDemand: demand, assessed: latest)
         let skillNames = try await skillNames(skills.map(\.skillID), on: db)
 
-        return InsightDashboard(
+        return InsightFigures(
             asOf: now.isoDay,
             area: .init(localAuthorityID: area.localAuthority?.id, name: area.name, wardCount: area.wards.count,
                         targetWardCount: area.wards.filter(\.isTargetWard).count),
@@ -140,7 +141,7 @@ enum InsightQueries {
     }
 
     /// Sums are cast to BIGINT because PostgreSQL sums integers as NUMERIC.
-    static func programmePlaces(in area: InsightArea, on sql: any SQLDatabase) async throws -> InsightDashboard.ProgrammePlaces {
+    static func programmePlaces(in area: InsightArea, on sql: any SQLDatabase) async throws -> InsightFigures.ProgrammePlaces {
         let whereClause: SQLQueryString = area.wardFilter.map { "WHERE \(wardCondition($0, table: "p"))" } ?? ""
         let rows = try await sql.raw("""
             SELECT p.\(ident: "type") AS \(ident: "type"), COUNT(DISTINCT p.\(ident: "id")) AS \(ident: "programmes"), \
@@ -153,7 +154,7 @@ enum InsightQueries {
             \(whereClause) \
             GROUP BY p.\(ident: "type")
             """).all()
-        var byType: [ProgrammeType: InsightDashboard.Places] = [:]
+        var byType: [ProgrammeType: InsightFigures.Places] = [:]
         for row in rows {
             guard let type = ProgrammeType(rawValue: try row.decode(column: "type", as: String.self)) else { continue }
             byType[type] = .init(
@@ -164,7 +165,7 @@ enum InsightQueries {
         let all = ProgrammeType.allCases.map {
             byType[$0] ?? .init(type: $0, label: $0.label, programmes: 0, capacity: 0, enrolled: 0, free: 0)
         }
-        let total = InsightDashboard.Places(
+        let total = InsightFigures.Places(
             type: nil, label: "All programmes", programmes: all.reduce(0) { $0 + $1.programmes },
             capacity: all.reduce(0) { $0 + $1.capacity }, enrolled: all.reduce(0) { $0 + $1.enrolled },
             free: all.reduce(0) { $0 + $1.free })
@@ -179,7 +180,7 @@ enum InsightQueries {
 
     // MARK: The employment-rate gap
 
-    static func employmentGap(in area: InsightArea, on db: any Database) async throws -> InsightDashboard.EmploymentGapFigures {
+    static func employmentGap(in area: InsightArea, on db: any Database) async throws -> InsightFigures.EmploymentGapFigures {
         let authorities = if let authority = area.localAuthority { [authority] } else { try await InsightArea.localAuthorities(on: db) }
         let gap = EmploymentGap(wards: area.wards, localAuthorities: authorities)
         let national = AreaStatistics.nationalEmploymentRate

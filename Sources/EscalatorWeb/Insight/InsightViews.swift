@@ -1,7 +1,8 @@
 import EscalatorCore
 import Foundation
 
-/// The insight dashboard, as a pure function of its figures. Aggregates only: nothing here names a client.
+/// The insight dashboard, as a pure function of its published figures. Aggregates only: nothing here names
+/// a client, and a count from 1 to 4 (or one that would give such a count away) shows as its symbol.
 enum InsightViews {
     typealias F = InsightFormat
 
@@ -10,6 +11,8 @@ enum InsightViews {
         return Layout.page(title: "Insight", viewer: viewer, section: .insight) {
             heading(1, "Insight: \(data.area.name)", class: "heading-l")
             paragraph("Figures as of \(asOf), for \(data.area.name). Only totals are shown; no resident can be identified.", class: "body lead")
+            paragraph("So that no one can be recognised from a small number, counts from 1 to 4 are shown as “<5”, and “x” marks a figure hidden so that one of those cannot be worked out from a total. Rates worked out from a hidden count are hidden too. This applies to everyone who sees this page.",
+                      class: "body secondary-text")
             areaFilter(authorities: authorities, state: FormState(values: ["la": data.area.localAuthorityID ?? ""], csrfToken: viewer.csrfToken))
             keyFigures(data)
             stages(data.clients)
@@ -39,7 +42,7 @@ enum InsightViews {
     }
 
     static func keyFigures(_ data: InsightDashboard) -> Node {
-        let figures: [(String, Int)] = [
+        let figures: [(String, PublishedCount)] = [
             ("Clients", data.clients.total),
             ("Live vacancies", data.vacancies.live),
             ("Openings", data.vacancies.openings),
@@ -50,18 +53,23 @@ enum InsightViews {
             for (label, value) in figures {
                 el("div", .class("card")) {
                     el("h2", .class("heading-s")) { label }
-                    el("span", .class("stat")) { String(value) }
+                    el("span", .class("stat")) { value.display }
                 }
             }
         }
     }
 
     static func stages(_ clients: InsightDashboard.Clients) -> Node {
-        let largest = clients.byStage.max { $0.count < $1.count }
-        let inWork = clients.byStage.filter { $0.stage >= .inWork }.reduce(0) { $0 + $1.count }
+        let shown = clients.byStage.filter { $0.count.value != nil }
+        let largest = shown.max { ($0.count.value ?? 0) < ($1.count.value ?? 0) }
+        let working = clients.byStage.filter { $0.stage >= .inWork }
         var summary = "\(F.count(clients.total, "client")) registered."
-        if let largest, largest.count > 0 {
-            summary += " The largest group is “\(largest.label)” (\(largest.count)). \(inWork) in work or sustained in work."
+        if let largest, let count = largest.count.value, count > 0 {
+            summary += " The largest group is “\(largest.label)” (\(count))."
+            // A sum of hidden counts could give one of them away, so it is given only when all are shown.
+            if working.allSatisfy({ $0.count.value != nil }) {
+                summary += " \(working.reduce(0) { $0 + ($1.count.value ?? 0) }) in work or sustained in work."
+            }
         }
         return fragment {
             heading(2, "Clients by journey stage")
@@ -69,7 +77,7 @@ enum InsightViews {
             paragraph("Each client is counted once, at the furthest stage that is still current for them.", class: "body secondary-text")
             Charts.barChart(
                 title: "Clients by journey stage", id: "chart-stages",
-                series: [(name: "Clients", bars: clients.byStage.map { .init(label: $0.label, value: Double($0.count), display: String($0.count)) })],
+                series: [(name: "Clients", bars: clients.byStage.map { bar($0.label, $0.count) })],
                 itemHeader: "Stage", description: summary)
         }
     }
@@ -82,9 +90,10 @@ enum InsightViews {
     }
 
     static func places(_ places: InsightDashboard.ProgrammePlaces) -> Node {
-        let offered = places.byType.filter { $0.programmes > 0 }
+        // A type with a hidden number of programmes has some; one shown as 0 has none.
+        let offered = places.byType.filter { $0.programmes.value != 0 }
         let total = places.total
-        let summary = "\(F.count(total.capacity, "place")) across \(F.count(total.programmes, "programme")): \(total.enrolled) enrolled and \(total.free) free."
+        let summary = "\(F.count(total.capacity, "place")) across \(F.count(total.programmes, "programme")): \(total.enrolled.display) enrolled and \(total.free.display) free."
         return fragment {
             heading(2, "Programme places by programme type")
             paragraph(summary)
@@ -94,16 +103,16 @@ enum InsightViews {
                 Charts.barChart(
                     title: "Programme places by programme type", id: "chart-places",
                     series: [
-                        (name: "Capacity", bars: offered.map { .init(label: $0.label, value: Double($0.capacity), display: String($0.capacity)) }),
-                        (name: "Enrolled", bars: offered.map { .init(label: $0.label, value: Double($0.enrolled), display: String($0.enrolled)) }),
-                        (name: "Free", bars: offered.map { .init(label: $0.label, value: Double($0.free), display: String($0.free)) }),
+                        (name: "Capacity", bars: offered.map { bar($0.label, $0.capacity) }),
+                        (name: "Enrolled", bars: offered.map { bar($0.label, $0.enrolled) }),
+                        (name: "Free", bars: offered.map { bar($0.label, $0.free) }),
                     ],
                     itemHeader: "Programme type", description: summary)
                 table(
                     caption: "Programmes and places by type",
                     headers: ["Programme type", "Programmes", "Capacity", "Enrolled", "Free"],
                     rows: (offered + [total]).map { row in
-                        [text(row.label), text(String(row.programmes)), text(String(row.capacity)), text(String(row.enrolled)), text(String(row.free))]
+                        [text(row.label), text(row.programmes.display), text(row.capacity.display), text(row.enrolled.display), text(row.free.display)]
                     },
                     numericColumns: [1, 2, 3, 4])
             }
@@ -112,8 +121,8 @@ enum InsightViews {
 
     static func jobStarts(_ starts: InsightDashboard.JobStarts) -> Node {
         var summary = "\(F.count(starts.total, "job start")) recorded."
-        if let first = starts.sustainment.first, first.due > 0 {
-            summary += " Of the \(first.due) due a \(first.weeks)-week check, \(first.stillInWork) were still in work (\(F.percent(first.rate)))."
+        if let first = starts.sustainment.first, first.due.value != 0 {
+            summary += " Of the \(first.due.display) due a \(first.weeks)-week check, \(first.stillInWork.display) were still in work (\(rate(first.rate)))."
         } else {
             summary += " None has yet reached a sustainment check."
         }
@@ -124,22 +133,19 @@ enum InsightViews {
                       class: "body secondary-text")
             Charts.percentChart(
                 title: "Still in work at each milestone (% of those due)", id: "chart-sustainment", seriesName: "Rate",
-                bars: starts.sustainment.map {
-                    .init(label: "\($0.weeks) weeks", value: ($0.rate ?? 0) * 100, display: $0.rate == nil ? "None due" : F.percent($0.rate))
-                },
+                bars: starts.sustainment.map { .init(label: "\($0.weeks) weeks", value: $0.rate.value.map { $0 * 100 }, display: rate($0.rate)) },
                 itemHeader: "Milestone", description: summary)
             table(
                 caption: "Sustainment checks by milestone",
                 headers: ["Milestone", "Due", "Checked", "Still in work", "Rate"],
                 rows: starts.sustainment.map {
-                    [text("\($0.weeks) weeks"), text(String($0.due)), text(String($0.checked)), text(String($0.stillInWork)),
-                     text($0.rate == nil ? "None due" : F.percent($0.rate))]
+                    [text("\($0.weeks) weeks"), text($0.due.display), text($0.checked.display), text($0.stillInWork.display), text(rate($0.rate))]
                 },
                 numericColumns: [1, 2, 3, 4])
         }
     }
 
-    static func employmentGap(_ gap: InsightDashboard.EmploymentGapFigures, area: InsightDashboard.Area) -> Node {
+    static func employmentGap(_ gap: InsightFigures.EmploymentGapFigures, area: InsightFigures.Area) -> Node {
         let areaLabel = area.localAuthorityID == nil ? "Region" : area.name
         var summary = "The employment rate is \(F.percent(gap.areaRate)) in \(area.name) and \(F.percent(gap.targetWardsRate)) in its \(F.count(area.targetWardCount, "target ward")), against \(F.percent(gap.nationalRate)) nationally."
         if let points = gap.gapPoints {
@@ -149,11 +155,12 @@ enum InsightViews {
         return fragment {
             heading(2, "The employment-rate gap")
             paragraph(summary)
+            paragraph("From the published statistics for each ward's working-age residents, not from clients' records.", class: "body secondary-text")
             Charts.percentChart(
                 title: "Employment rate (% of working-age residents in work)", id: "chart-gap", seriesName: "Employment rate",
                 bars: [
-                    .init(label: areaLabel, value: (gap.areaRate ?? 0) * 100, display: F.percent(gap.areaRate)),
-                    .init(label: "Target wards", value: (gap.targetWardsRate ?? 0) * 100, display: F.percent(gap.targetWardsRate)),
+                    .init(label: areaLabel, value: gap.areaRate.map { $0 * 100 }, display: F.percent(gap.areaRate)),
+                    .init(label: "Target wards", value: gap.targetWardsRate.map { $0 * 100 }, display: F.percent(gap.targetWardsRate)),
                     .init(label: "National", value: gap.nationalRate * 100, display: F.percent(gap.nationalRate)),
                 ],
                 itemHeader: "Area", description: summary)
@@ -175,11 +182,13 @@ enum InsightViews {
     }
 
     static func skills(_ skills: [InsightDashboard.SkillRow]) -> Node {
-        let short = skills.filter { Double($0.supply) < $0.demand }
+        // Compared only where both figures are shown: comparing hidden ones would say something about them.
+        let compared = skills.filter { $0.supply.value != nil && $0.demand.value != nil }
+        let short = compared.filter { Double($0.supply.value!) < $0.demand.value! }
         var summary = "No live vacancy asks for a skill."
         if let top = skills.first {
-            summary = "The skill most in demand is \(top.name): demand \(F.number(top.demand)), held by \(F.count(top.supply, "assessed client"))."
-            summary += " \(short.count) of these \(skills.count) skills are held by fewer clients than the demand for them."
+            summary = "The skill most in demand is \(top.name): demand \(figure(top.demand)), held by \(F.count(top.supply, "assessed client"))."
+            summary += " \(short.count) of the \(compared.count) of these skills with both figures shown are held by fewer clients than the demand for them."
         }
         return fragment {
             heading(2, "Skills in demand against skills held")
@@ -190,18 +199,35 @@ enum InsightViews {
                 Charts.barChart(
                     title: "Top \(skills.count) skills by demand: demand and supply", id: "chart-skills",
                     series: [
-                        (name: "Demand", bars: skills.map { .init(label: $0.name, value: $0.demand, display: F.number($0.demand)) }),
-                        (name: "Supply", bars: skills.map { .init(label: $0.name, value: Double($0.supply), display: String($0.supply)) }),
+                        (name: "Demand", bars: skills.map { .init(label: $0.name, value: $0.demand.value, display: figure($0.demand)) }),
+                        (name: "Supply", bars: skills.map { bar($0.name, $0.supply) }),
                     ],
                     itemHeader: "Skill", description: summary)
                 table(
                     caption: "Demand, supply and ratio of supply to demand",
                     headers: ["Skill", "Demand", "Supply", "Ratio"],
                     rows: skills.map {
-                        [link($0.name, to: TaxonomyPaths.skill($0.skillID)), text(F.number($0.demand)), text(String($0.supply)), text(F.ratio($0.ratio))]
+                        [link($0.name, to: TaxonomyPaths.skill($0.skillID)), text(figure($0.demand)), text($0.supply.display), text(ratio($0.ratio))]
                     },
                     numericColumns: [1, 2, 3])
             }
         }
+    }
+
+    /// A bar for a count: none drawn when the count is hidden, only its symbol.
+    static func bar(_ label: String, _ count: PublishedCount) -> Charts.Bar {
+        .init(label: label, value: count.value.map(Double.init), display: count.display)
+    }
+
+    static func rate(_ rate: PublishedFigure) -> String {
+        rate.symbol ?? (rate.value == nil ? "None due" : F.percent(rate.value))
+    }
+
+    static func ratio(_ ratio: PublishedFigure) -> String {
+        ratio.symbol ?? F.ratio(ratio.value)
+    }
+
+    static func figure(_ figure: PublishedFigure) -> String {
+        figure.symbol ?? figure.value.map(F.number) ?? ""
     }
 }

@@ -5,15 +5,18 @@ import FluentSQL
 import Vapor
 
 /// Ranked candidates for a vacancy among clients who share their record: those with an active consent,
-/// and those of the viewer's own organisation. Employers see only their own vacancies, and candidates
-/// only by reference; advisers see names of the clients they may open.
+/// and those of the viewer's own organisation. Employers see only their own vacancies, and candidates under
+/// a pseudonym for the vacancy (skills met and missing, hours they can work, a distance band), with a name
+/// only once the client has accepted a referral to it; advisers see names of the clients they may open.
 enum CandidateQueries {
     static let defaultLimit = 50
 
     struct Row: Sendable {
         var match: VacancyMatch
+        /// The client's reference; for employers, the client's pseudonym for this vacancy.
         var reference: String
-        /// Nil unless the viewer may open this client's record.
+        /// For advisers and administrators, set when they may open this client's record; for employers, set
+        /// once the client has accepted a referral to this vacancy and while they consent to share with the employer.
         var name: String?
         var minHoursPerWeek: Int
         var maxHoursPerWeek: Int
@@ -50,15 +53,21 @@ enum CandidateQueries {
 
         let ids = matches.map(\.clientID)
         let clients = ids.isEmpty ? [:] : Dictionary(
-            try await ClientModel.query(on: db).filter(\.$id ~~ ids).all().map { ($0.id!, $0.value) }, uniquingKeysWith: { a, _ in a })
-        let openable: Set<UUID> = user.role == .employer || ids.isEmpty
-            ? []
-            : Set(try await ClientAccess.scope(ClientModel.query(on: db), for: user).filter(\.$id ~~ ids).all().compactMap(\.id))
+            try await ClientModel.query(on: db).filter(\.$id ~~ ids).notErased().all().map { ($0.id!, $0.value) }, uniquingKeysWith: { a, _ in a })
+        let named: Set<UUID> = if ids.isEmpty {
+            []
+        } else if user.role == .employer {
+            try await Disclosure.released(ids, vacancy: vacancy.id, employerOrganisation: user.organisationID, on: db)
+        } else {
+            Set(try await ClientAccess.scope(ClientModel.query(on: db), for: user).filter(\.$id ~~ ids).all().compactMap(\.id))
+        }
+        let pseudonyms = req.application.pseudonyms
         let profilesByID = Dictionary(profiles.map { ($0.clientID, $0) }, uniquingKeysWith: { a, _ in a })
         let rows = matches.compactMap { match -> Row? in
             guard let client = clients[match.clientID], let profile = profilesByID[match.clientID] else { return nil }
             return Row(
-                match: match, reference: client.reference, name: openable.contains(client.id) ? client.fullName : nil,
+                match: match, reference: user.role == .employer ? pseudonyms.candidate(client.id, vacancy: vacancy.id) : client.reference,
+                name: named.contains(client.id) ? client.fullName : nil,
                 minHoursPerWeek: profile.minHoursPerWeek, maxHoursPerWeek: profile.maxHoursPerWeek)
         }
         return Result(

@@ -14,7 +14,7 @@ extension MatchViews {
                 el("div", .class("inset")) { "This vacancy is not open, so candidates are shown for reference only." }
             }
             if result.pseudonymised {
-                paragraph("Candidates are shown by reference only. Their adviser will put you in touch with those you want to meet.")
+                paragraph("Candidates are shown by reference only, a reference for this vacancy. You see a candidate's name once they accept a referral to it; their adviser will put you in touch with those you want to meet.")
             }
             if result.rows.isEmpty {
                 paragraph("No candidate who shares their record fits this vacancy's hours, travel and requirements yet.")
@@ -49,13 +49,17 @@ extension MatchViews {
     }
 
     static func candidateCell(_ row: CandidateQueries.Row, pseudonymised: Bool) -> Node {
-        if !pseudonymised, let name = row.name {
-            return fragment {
+        guard let name = row.name else { return text(row.reference) }
+        return fragment {
+            if pseudonymised {
+                text(row.reference)
+                voidEl("br")
+                el("span", .class("secondary-text")) { name }
+            } else {
                 link(name, to: "/clients/\(row.match.clientID)")
                 voidEl("br")
                 el("span", .class("secondary-text")) { row.reference }
             }
         }
-        return text(row.reference)
     }
 }

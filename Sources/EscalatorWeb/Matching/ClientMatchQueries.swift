@@ -39,8 +39,9 @@ enum ClientMatchQueries {
             throw AppError.forbidden("Only advisers can see a client's matches.")
         }
         let client = try await ClientAccess.find(clientID, for: user, on: req.db).value
+        let view = try await SpecialCategoryAccess.view(of: client, for: user, on: req.db)
         let snapshot = try await req.matchingSnapshot(now: now)
-        guard let assessment = try await AssessmentQueries.latest(clientID: client.id, on: req.db) else {
+        guard let assessment = try await AssessmentQueries.latest(clientID: client.id, cipher: req.cipher, on: req.db) else {
             return Result(client: client, assessment: nil, vacancies: [], programmes: [], includeIneligible: includeIneligible, taxonomy: snapshot.taxonomy)
         }
         let profile = Matcher.profile(client: client, assessment: assessment, location: snapshot.location(ofWard: client.wardID), on: now)
@@ -58,7 +59,7 @@ enum ClientMatchQueries {
         let today = Calendar.utc.startOfDay(for: now)
 
         return Result(
-            client: client, assessment: assessment,
+            client: client, assessment: view.visible(assessment),
             vacancies: matches.compactMap { match in
                 guard let vacancy = snapshot.vacanciesByID[match.vacancyID]?.vacancy else { return nil }
                 return VacancyRow(match: match, vacancy: vacancy, employerName: employers[vacancy.employerID] ?? "Unknown employer")
@@ -66,10 +67,21 @@ enum ClientMatchQueries {
             programmes: suggestions.compactMap { suggestion in
                 guard let programme = programmesByID[suggestion.programmeID] else { return nil }
                 return ProgrammeRow(
-                    suggestion: suggestion, programme: programme, providerName: providers[programme.providerID] ?? "Unknown provider",
+                    suggestion: Self.visible(suggestion, to: view), programme: programme, providerName: providers[programme.providerID] ?? "Unknown provider",
                     nextCohort: programme.cohorts.sorted { $0.startsOn < $1.startsOn }.first { $0.startsOn >= today && $0.freePlaces > 0 })
             },
             includeIneligible: includeIneligible, taxonomy: snapshot.taxonomy)
+    }
+
+    /// Matching reads every barrier; what it says about them is cut down to what the viewer may see.
+    static func visible(_ suggestion: ProgrammeSuggestion, to view: SpecialCategoryView) -> ProgrammeSuggestion {
+        guard !view.showsAllBarriers else { return suggestion }
+        var cut = suggestion
+        cut.supportsBarriers = view.visible(suggestion.supportsBarriers)
+        if cut.supportsBarriers != suggestion.supportsBarriers {
+            cut.reasons = suggestion.reasons.filter { !$0.hasPrefix("Offers support with") }
+        }
+        return cut
     }
 
     static func employerNames(_ ids: Set<UUID>, on db: any Database) async throws -> [UUID: String] {

@@ -93,9 +93,11 @@ enum MatchDTO {
     }
 
     struct Candidate: Content {
+        /// For employers, a pseudonym: the same on every page about this vacancy, different for each vacancy.
         var clientReference: String
         /// Only for advisers and administrators who may open the client's record.
         var clientID: UUID?
+        /// For employers, only once the client has accepted a referral to this vacancy.
         var name: String?
         var score: Double
         var scorePercent: Int
@@ -152,7 +154,7 @@ enum MatchDTO {
             candidates: result.rows.map { row in
                 let m = CandidateView.visible(row.match, pseudonymised: result.pseudonymised)
                 return Candidate(
-                    clientReference: row.reference, clientID: row.name == nil ? nil : m.clientID, name: row.name,
+                    clientReference: row.reference, clientID: row.name == nil || result.pseudonymised ? nil : m.clientID, name: row.name,
                     score: m.score, scorePercent: percent(m.score), components: m.components.map(Component.init),
                     skillsMet: m.skillsMet.map { SkillLine($0, taxonomy: result.taxonomy) },
                     skillsMissing: m.skillsMissing.map { SkillLine($0, taxonomy: result.taxonomy) },

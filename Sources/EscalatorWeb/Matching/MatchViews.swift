@@ -4,7 +4,9 @@ import Foundation
 /// The matching pages, as pure functions of their data. Every score is shown with the components that
 /// make it up, so an adviser can explain a match to the client.
 enum MatchViews {
-    static func clientMatches(_ result: ClientMatchQueries.Result, viewer: Viewer, notice: String? = nil) -> String {
+    /// `sharedProviders`: the programmes' providers the client already consents to share with; referring
+    /// to another provider's programme asks the adviser to confirm the client agrees.
+    static func clientMatches(_ result: ClientMatchQueries.Result, sharedProviders: Set<UUID> = [], viewer: Viewer, notice: String? = nil) -> String {
         let client = result.client
         let title = "Matches for \(client.fullName)"
         let path = "/clients/\(client.id)/matches"
@@ -22,7 +24,7 @@ enum MatchViews {
                     }
                 }
                 vacancies(result, returnTo: result.includeIneligible ? path + "?nearMisses=1" : path, viewer: viewer)
-                programmes(result, returnTo: path, viewer: viewer)
+                programmes(result, sharedProviders: sharedProviders, returnTo: path, viewer: viewer)
             } else {
                 paragraph("\(client.fullName) has not been assessed yet, so there is nothing to match on.")
                 link("Assess \(client.fullName)", to: "/clients/\(client.id)/assessments/new", class: "button")
@@ -125,7 +127,7 @@ enum MatchViews {
         }
     }
 
-    static func programmes(_ result: ClientMatchQueries.Result, returnTo: String, viewer: Viewer) -> Node {
+    static func programmes(_ result: ClientMatchQueries.Result, sharedProviders: Set<UUID>, returnTo: String, viewer: Viewer) -> Node {
         fragment {
             heading(2, "Programmes that close their skill gaps")
             if result.programmes.isEmpty {
@@ -147,10 +149,14 @@ enum MatchViews {
                             text(row.suggestion.supportsBarriers.isEmpty ? "None of theirs" : row.suggestion.supportsBarriers.map(\.label).joined(separator: ", ")),
                             text(row.programme.guaranteedInterview ? "Yes" : "No"),
                             row.nextCohort.map { cohort in
-                                referButton("Refer to this programme", hidden: [
+                                let hidden = [
                                     ("clientID", result.client.id.uuidString), ("programmeID", row.programme.id.uuidString),
                                     ("cohortID", cohort.id.uuidString), ("returnTo", returnTo),
-                                ], viewer: viewer)
+                                ]
+                                if sharedProviders.contains(row.programme.providerID) {
+                                    return referButton("Refer to this programme", hidden: hidden, viewer: viewer)
+                                }
+                                return referWithConsent(programmeID: row.programme.id, providerName: row.providerName, hidden: hidden, viewer: viewer)
                             } ?? .empty,
                         ]
                     },
@@ -162,6 +168,20 @@ enum MatchViews {
     /// A small POST form to `/referrals`, which makes the referral and returns to `returnTo`.
     static func referButton(_ title: String, hidden: [(String, String)], viewer: Viewer) -> Node {
         Form.actionButton(title, action: "/referrals", csrfToken: viewer.csrfToken, hidden: hidden, secondary: false)
+    }
+
+    /// The refer button with the confirmation that the client agrees to share with the provider.
+    static func referWithConsent(programmeID: UUID, providerName: String, hidden: [(String, String)], viewer: Viewer) -> Node {
+        let id = "consent-\(programmeID)"
+        return el("form", Attribute("method", "post"), Attribute("action", "/referrals"), .class("inline-form")) {
+            voidEl("input", .type("hidden"), .name("_csrf"), .value(viewer.csrfToken))
+            for (name, value) in hidden { voidEl("input", .type("hidden"), .name(name), .value(value)) }
+            el("div", .class("checkbox")) {
+                voidEl("input", .type("checkbox"), .id(id), .name("consentConfirmed"), .value("true"))
+                el("label", .for(id)) { "The client agrees to share their details with \(providerName) for a training referral" }
+            }
+            el("button", .type("submit"), .class("button")) { "Refer to this programme" }
+        }
     }
 
     static func km(_ value: Double) -> String { String(format: "%.1f km", value) }

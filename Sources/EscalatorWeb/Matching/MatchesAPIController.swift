@@ -15,6 +15,7 @@ struct MatchesAPIController: RouteCollection {
             clientID: try req.uuid("clientID", "Client"), for: try req.user,
             limit: try MatchingParameters.limit(req, default: ClientMatchQueries.defaultLimit),
             includeIneligible: try MatchingParameters.flag(req, "includeIneligible"), now: environment.now(), on: req)
+        try await req.audit(.read, .matches, client: result.client.id, purpose: .caseManagement)
         return try .json(MatchDTO.clientMatches(result))
     }
 

@@ -14,8 +14,11 @@ struct MatchesController: RouteCollection {
         let result = try await ClientMatchQueries.matches(
             clientID: try req.uuid("clientID", "Client"), for: try req.user, limit: ClientMatchQueries.defaultLimit,
             includeIneligible: try MatchingParameters.flag(req, "nearMisses"), now: environment.now(), on: req)
+        try await req.audit(.read, .matches, client: result.client.id, purpose: .caseManagement)
         let notice: String? = req.queryString("notice") == "referred" ? "Referral made." : nil
-        return .html(MatchViews.clientMatches(result, viewer: try req.viewer, notice: notice))
+        let shared = try await ConsentCheck.providersSharedWith(
+            result.client.id, among: result.programmes.map(\.programme.providerID), on: req.db)
+        return .html(MatchViews.clientMatches(result, sharedProviders: shared, viewer: try req.viewer, notice: notice))
     }
 
     func candidates(req: Request) async throws -> Response {

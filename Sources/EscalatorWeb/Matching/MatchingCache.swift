@@ -32,9 +32,15 @@ struct MatchingSnapshot: Sendable {
 }
 
 actor MatchingCache {
+    /// Opens assessments' sealed barriers, which matching reads.
+    let cipher: ColumnCipher
     private var snapshot: MatchingSnapshot?
     private var building: Task<MatchingSnapshot, any Error>?
     private var generation = 0
+
+    init(cipher: ColumnCipher) {
+        self.cipher = cipher
+    }
 
     func invalidate() {
         generation += 1
@@ -49,7 +55,7 @@ actor MatchingCache {
         if snapshot != nil { invalidate() }
         if let building { return try await building.value }
         let startedGeneration = generation
-        let task = Task { try await Self.build(db: db, now: now) }
+        let task = Task { [cipher] in try await Self.build(db: db, now: now, cipher: cipher) }
         building = task
         do {
             let built = try await task.value
@@ -69,7 +75,7 @@ actor MatchingCache {
     /// After a client's details, assessment or consents change.
     func clientChanged(_ id: UUID, db: any Database) async throws {
         guard let builtAt = snapshot?.builtAt, let wards = snapshot?.wards else { return invalidate() }
-        let fresh = try await Self.profileRow(id, now: builtAt, wards: wards, db: db)
+        let fresh = try await Self.profileRow(id, now: builtAt, wards: wards, db: db, cipher: cipher)
         guard snapshot != nil, building == nil else { return invalidate() }
         snapshot!.profiles[id] = fresh?.profile
         snapshot!.clientOrganisation[id] = fresh?.organisationID
@@ -110,10 +116,10 @@ actor MatchingCache {
     }
 
     static func profileRow(
-        _ id: UUID, now: Date, wards: [String: Ward], db: any Database
+        _ id: UUID, now: Date, wards: [String: Ward], db: any Database, cipher: ColumnCipher
     ) async throws -> ProfileRow? {
-        guard let client = try await ClientModel.find(id, on: db)?.value else { return nil }
-        let assessment = try await AssessmentModel.query(on: db).filter(\.$clientID == id).sort(\.$assessedOn, .descending).first()?.value
+        guard let client = try await ClientModel.query(on: db).filter(\.$id == id).notErased().first()?.value else { return nil }
+        let assessment = try await AssessmentModel.query(on: db).filter(\.$clientID == id).sort(\.$assessedOn, .descending).first()?.value(cipher)
         let sharing = try await ConsentModel.query(on: db).filter(\.$clientID == id).filter(\.$withdrawnAt == nil).count() > 0
         let location = wards[client.wardID]?.centre ?? MatchingSnapshot.fallbackLocation
         return ProfileRow(
@@ -123,7 +129,7 @@ actor MatchingCache {
 
     // MARK: Building
 
-    static func build(db: any Database, now: Date) async throws -> MatchingSnapshot {
+    static func build(db: any Database, now: Date, cipher: ColumnCipher) async throws -> MatchingSnapshot {
         let taxonomy = try await TaxonomyWriter.load(from: db)
         let wards = Dictionary(try await WardModel.query(on: db).all().map { ($0.id!, $0.value) }, uniquingKeysWith: { a, _ in a })
         func location(_ ward: String) -> GeoPoint { wards[ward]?.centre ?? MatchingSnapshot.fallbackLocation }
@@ -138,10 +144,10 @@ actor MatchingCache {
         }
 
         var latest: [UUID: Assessment] = [:]
-        for model in try await AssessmentModel.query(on: db).sort(\.$assessedOn).all() { latest[model.clientID] = model.value }
+        for model in try await AssessmentModel.query(on: db).sort(\.$assessedOn).all() { latest[model.clientID] = try model.value(cipher) }
         var profiles: [UUID: MatchProfile] = [:]
         var organisations: [UUID: UUID] = [:]
-        for client in try await ClientModel.query(on: db).all().map(\.value) {
+        for client in try await ClientModel.query(on: db).notErased().all().map(\.value) {
             organisations[client.id] = client.organisationID
             guard let assessment = latest[client.id] else { continue }
             profiles[client.id] = Matcher.profile(client: client, assessment: assessment, location: location(client.wardID), on: now)

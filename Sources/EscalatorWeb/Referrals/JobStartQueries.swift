@@ -15,7 +15,6 @@ enum JobStartQueries {
     struct Detail: Sendable {
         var jobStart: JobStart
         var clientReference: String
-        /// Nil for viewers who see the client only by reference (employers).
         var clientName: String?
         var milestones: [Milestone]
         var contacts: [InWorkSupportContact]
@@ -24,7 +23,7 @@ enum JobStartQueries {
         var referralID: UUID?
     }
 
-    static func detail(_ id: UUID, for user: AuthenticatedUser, today: Date, on db: any Database) async throws -> Detail {
+    static func detail(_ id: UUID, for user: AuthenticatedUser, today: Date, pseudonyms: Pseudonyms, on db: any Database) async throws -> Detail {
         let start = try await JobStartAccess.find(id, for: user, on: db).value
         let client = try await ClientModel.find(start.clientID, on: db)
         let checks = try await SustainmentCheckModel.query(on: db).filter(\.$jobStartID == id).all().map(\.value)
@@ -39,9 +38,13 @@ enum JobStartQueries {
             referralID = try await ReferralModel.query(on: db).filter(\.$clientID == start.clientID).filter(\.$vacancyID == vacancyID)
                 .sort(\.$updatedAt, .descending).first()?.id
         }
+        // Employers reach a start only once the client's details are released to them (`JobStartAccess`), and
+        // know the client by the pseudonym of that vacancy, never by their own reference.
+        var reference = client?.reference ?? ""
+        if user.role == .employer, let vacancyID = start.vacancyID { reference = pseudonyms.candidate(start.clientID, vacancy: vacancyID) }
         return Detail(
-            jobStart: start, clientReference: client?.reference ?? "",
-            clientName: ReferralAccess.seesClientNames(user) ? client.map { "\($0.givenName) \($0.familyName)" } : nil,
+            jobStart: start, clientReference: reference,
+            clientName: client.map { "\($0.givenName) \($0.familyName)" },
             milestones: milestones, contacts: contacts, progressions: progressions, referralID: referralID)
     }
 }

@@ -4,8 +4,9 @@ import Fluent
 import Vapor
 
 /// Who may see and add to a job start. Advisers see starts of the clients they can see;
-/// administrators see all; employers see starts at their organisation's vacancies and may record
-/// in-work support contacts there; providers and analysts see none.
+/// administrators see all; employers see starts at their organisation's vacancies (while the client's
+/// details are released to them: `Disclosure.released`) and may record in-work support contacts there;
+/// providers and analysts see none.
 enum JobStartAccess {
     static func find(_ id: UUID, for user: AuthenticatedUser, on db: any Database) async throws -> JobStartModel {
         switch user.role {
@@ -22,6 +23,9 @@ enum JobStartAccess {
             guard let vacancyID = model.vacancyID, let vacancy = try await VacancyModel.find(vacancyID, on: db),
                   let employer = try await EmployerModel.find(vacancy.employerID, on: db),
                   employer.organisationID == user.organisationID else { throw AppError.notFound("Job start") }
+            // Only while the client, having accepted a referral to the vacancy, consents to share with the employer.
+            let released = try await Disclosure.released([model.clientID], vacancy: vacancyID, employerOrganisation: user.organisationID, on: db)
+            guard released.contains(model.clientID) else { throw AppError.notFound("Job start") }
         default:
             break
         }
@@ -40,7 +44,7 @@ enum JobStartAccess {
 
 /// Recording job starts and what follows them, shared by the pages and the API.
 enum JobStartService {
-    static func create(clientID: UUID, _ input: JobStartInput, by user: AuthenticatedUser, environment: AppEnvironment,
+    static func create(clientID: UUID, _ input: JobStartInput, by user: AuthenticatedUser, auditor: Auditor, environment: AppEnvironment,
                        on db: any Database) async throws -> JobStart {
         let client = try await ClientAccess.findForChange(clientID, for: user, on: db)
         var input = input
@@ -59,33 +63,37 @@ enum JobStartService {
         }
         let start = JobStart(id: UUID(), clientID: client.id!, vacancyID: vacancyID, employerName: valid.employerName, jobTitle: valid.jobTitle,
                              startedOn: valid.startedOn, hoursPerWeek: valid.hoursPerWeek, hourlyPayPence: valid.hourlyPayPence)
-        try await JobStartModel(start).create(on: db)
+        let event = auditor.event(.create, .jobStart(start.id), client: start.clientID, purpose: .jobOutcomes)
+        try await auditor.change([event], on: db) { db in try await JobStartModel(start).create(on: db) }
         return start
     }
 
-    static func recordCheck(_ id: UUID, _ input: SustainmentCheckInput, by user: AuthenticatedUser, environment: AppEnvironment,
+    static func recordCheck(_ id: UUID, _ input: SustainmentCheckInput, by user: AuthenticatedUser, auditor: Auditor, environment: AppEnvironment,
                             on db: any Database) async throws -> SustainmentCheck {
         let start = try await JobStartAccess.findForOutcome(id, for: user, on: db).value
         let check = try input.validate(jobStart: start, today: environment.now())
         let existing = try await SustainmentCheckModel.query(on: db).filter(\.$jobStartID == id).filter(\.$milestone == check.milestone).count()
         guard existing == 0 else { throw AppError.conflict("The \(check.milestone.label) check is already recorded.") }
-        try await SustainmentCheckModel(check).create(on: db)
+        let event = auditor.event(.create, .sustainmentCheck(check.milestone, jobStart: id), client: start.clientID, purpose: .jobOutcomes)
+        try await auditor.change([event], on: db) { db in try await SustainmentCheckModel(check).create(on: db) }
         return check
     }
 
-    static func addContact(_ id: UUID, _ input: InWorkContactInput, by user: AuthenticatedUser, environment: AppEnvironment,
+    static func addContact(_ id: UUID, _ input: InWorkContactInput, by user: AuthenticatedUser, auditor: Auditor, environment: AppEnvironment,
                            on db: any Database) async throws -> InWorkSupportContact {
         let start = try await JobStartAccess.find(id, for: user, on: db).value
         let contact = try input.validate(jobStart: start, today: environment.now())
-        try await InWorkContactModel(contact).create(on: db)
+        let event = auditor.event(.create, .inWorkContact(jobStart: id), client: start.clientID, purpose: .jobOutcomes)
+        try await auditor.change([event], on: db) { db in try await InWorkContactModel(contact).create(on: db) }
         return contact
     }
 
-    static func addProgression(_ id: UUID, _ input: ProgressionInput, by user: AuthenticatedUser, environment: AppEnvironment,
+    static func addProgression(_ id: UUID, _ input: ProgressionInput, by user: AuthenticatedUser, auditor: Auditor, environment: AppEnvironment,
                                on db: any Database) async throws -> Progression {
         let start = try await JobStartAccess.findForOutcome(id, for: user, on: db).value
         let progression = try input.validate(jobStart: start, today: environment.now())
-        try await ProgressionModel(progression).create(on: db)
+        let event = auditor.event(.create, .progression(jobStart: id), client: start.clientID, purpose: .jobOutcomes)
+        try await auditor.change([event], on: db) { db in try await ProgressionModel(progression).create(on: db) }
         return progression
     }
 }

@@ -36,8 +36,10 @@ enum JobStartViews {
     static func show(_ detail: JobStartQueries.Detail, viewer: Viewer, forms: Forms, notice: String?) -> String {
         let start = detail.jobStart
         let recordsOutcomes = viewer.role == .adviser || viewer.role == .administrator
-        let clientNode: Node = if let name = detail.clientName {
+        let clientNode: Node = if let name = detail.clientName, recordsOutcomes {
             link("\(name) (\(detail.clientReference))", to: "/clients/\(start.clientID)")
+        } else if let name = detail.clientName {
+            text("\(name) (\(detail.clientReference))")
         } else {
             text(detail.clientReference)
         }

@@ -20,6 +20,7 @@ struct JobStartsController: RouteCollection {
     func new(req: Request) async throws -> Response {
         let user = try req.user
         let client = try await ClientAccess.findForChange(try req.uuid("clientID", "Client"), for: user, on: req.db).value
+        try await req.audit(.read, .clientRecord, client: client.id, purpose: .jobOutcomes)
         let state = FormState(values: ["startedOn": environment.now().isoDay], csrfToken: req.csrfToken)
         return .html(JobStartViews.new(state, client: client, viewer: try req.viewer))
     }
@@ -29,7 +30,7 @@ struct JobStartsController: RouteCollection {
         let clientID = try req.uuid("clientID", "Client")
         let input = try req.content.decode(JobStartInput.self)
         do {
-            let start = try await JobStartService.create(clientID: clientID, input, by: user, environment: environment, on: req.db)
+            let start = try await JobStartService.create(clientID: clientID, input, by: user, auditor: try req.auditor, environment: environment, on: req.db)
             return req.redirect(to: "/job-starts/\(start.id)?notice=recorded")
         } catch let error as AppError {
             let errors: [FieldError]
@@ -56,7 +57,7 @@ struct JobStartsController: RouteCollection {
         let id = try req.uuid("jobStartID", "Job start")
         let input = try req.content.decode(SustainmentCheckInput.self)
         do {
-            _ = try await JobStartService.recordCheck(id, input, by: user, environment: environment, on: req.db)
+            _ = try await JobStartService.recordCheck(id, input, by: user, auditor: try req.auditor, environment: environment, on: req.db)
             return req.redirect(to: "/job-starts/\(id)?notice=check")
         } catch let error as AppError {
             var forms = blankForms(req)
@@ -73,7 +74,7 @@ struct JobStartsController: RouteCollection {
         let id = try req.uuid("jobStartID", "Job start")
         let input = try req.content.decode(InWorkContactInput.self)
         do {
-            _ = try await JobStartService.addContact(id, input, by: user, environment: environment, on: req.db)
+            _ = try await JobStartService.addContact(id, input, by: user, auditor: try req.auditor, environment: environment, on: req.db)
             return req.redirect(to: "/job-starts/\(id)?notice=contact")
         } catch let error as AppError {
             var forms = blankForms(req)
@@ -89,7 +90,7 @@ struct JobStartsController: RouteCollection {
         let id = try req.uuid("jobStartID", "Job start")
         let input = try req.content.decode(ProgressionInput.self)
         do {
-            _ = try await JobStartService.addProgression(id, input, by: user, environment: environment, on: req.db)
+            _ = try await JobStartService.addProgression(id, input, by: user, auditor: try req.auditor, environment: environment, on: req.db)
             return req.redirect(to: "/job-starts/\(id)?notice=progression")
         } catch let error as AppError {
             var forms = blankForms(req)
@@ -119,7 +120,8 @@ struct JobStartsController: RouteCollection {
 
     private func render(_ req: Request, forms: JobStartViews.Forms, status: HTTPStatus = .ok) async throws -> Response {
         let id = try req.uuid("jobStartID", "Job start")
-        let detail = try await JobStartQueries.detail(id, for: try req.user, today: environment.now(), on: req.db)
+        let detail = try await JobStartQueries.detail(id, for: try req.user, today: environment.now(), pseudonyms: req.application.pseudonyms, on: req.db)
+        try await req.audit(.read, .jobStart(id), client: detail.jobStart.clientID, purpose: .jobOutcomes)
         let notice: String? = switch req.queryString("notice") {
         case "recorded": "Job start recorded. Sustainment checks fall due at 13, 26 and 52 weeks."
         case "check": "Sustainment check recorded."

@@ -7,8 +7,9 @@ import Vapor
 /// Which referrals a user may see and move on. Advisers see referrals of the clients they can see;
 /// providers see referrals to their organisation's programmes; employers see referrals to their
 /// organisation's vacancies; administrators see all; analysts see aggregates only. Anyone who can
-/// see a referral may move its status: the scopes already keep providers to programme referrals
-/// and employers to vacancy referrals.
+/// see a referral may move its status (the scopes already keep providers to programme referrals
+/// and employers to vacancy referrals), except a proposed one, which only the client's adviser moves.
+/// What each sees of the client is `Disclosure`'s business.
 enum ReferralAccess {
     static func scope(_ query: QueryBuilder<ReferralModel>, for user: AuthenticatedUser) throws -> QueryBuilder<ReferralModel> {
         switch user.role {
@@ -46,8 +47,10 @@ enum ReferralAccess {
         return model
     }
 
-    /// Whether this user sees the client behind a referral by name, or only by reference.
-    static func seesClientNames(_ user: AuthenticatedUser) -> Bool {
-        user.role != .employer
+    /// The moves this user may make: only the client's adviser (or an administrator) answers for the client
+    /// whether they accept a proposed referral.
+    static func allowedNext(_ referral: Referral, for user: AuthenticatedUser) -> [ReferralStatus] {
+        if referral.status == .proposed, user.role != .adviser, user.role != .administrator { return [] }
+        return referral.status.next(for: referral.target.kind)
     }
 }

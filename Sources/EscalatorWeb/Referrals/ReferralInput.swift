@@ -4,6 +4,8 @@ import Vapor
 
 /// A referral of a client to a programme cohort (`programmeID` and/or `cohortID`) or to a vacancy
 /// (`vacancyID`). Pages may add `returnTo`, a path in this service to go back to afterwards.
+/// `consentConfirmed`: the adviser confirms the client agrees to share their details with the programme's
+/// provider for a training referral (needed unless a consent to the provider already stands).
 struct ReferralInput: Content, Sendable {
     var clientID: String?
     var programmeID: String?
@@ -11,6 +13,7 @@ struct ReferralInput: Content, Sendable {
     var vacancyID: String?
     var note: String?
     var returnTo: String?
+    var consentConfirmed: ScalarText?
 
     enum Target {
         case programme(programmeID: UUID?, cohortID: UUID?)
@@ -21,12 +24,15 @@ struct ReferralInput: Content, Sendable {
         var clientID: UUID
         var target: Target
         var note: String
+        var consentConfirmed: Bool
     }
 
     func validate() throws -> Valid {
         var v = Validator()
         let client = v.uuid(clientID, "clientID", missing: "Choose the client to refer")
         let note = v.optionalText(note, "note", max: 1000)
+        let consentConfirmed = Validator.trimmed(consentConfirmed.text) == nil
+            ? false : v.yesNo(consentConfirmed.text, "consentConfirmed", missing: "") ?? false
         let hasProgramme = Validator.trimmed(programmeID) != nil || Validator.trimmed(cohortID) != nil
         let hasVacancy = Validator.trimmed(vacancyID) != nil
         var target: Target?
@@ -43,7 +49,7 @@ struct ReferralInput: Content, Sendable {
             target = .programme(programmeID: programme, cohortID: cohort)
         }
         try v.throwIfFailed()
-        return Valid(clientID: client!, target: target!, note: note ?? "")
+        return Valid(clientID: client!, target: target!, note: note ?? "", consentConfirmed: consentConfirmed)
     }
 
     /// `returnTo` if it is a path in this service, so a form cannot send people elsewhere.

@@ -21,13 +21,14 @@ extension ReferralQueries {
     }
 
     /// The referrals this user may see, latest first.
-    static func list(for user: AuthenticatedUser, filter: Filter, page request: PageRequest, on db: any Database) async throws -> Page<Row> {
+    static func list(for user: AuthenticatedUser, filter: Filter, page request: PageRequest, pseudonyms: Pseudonyms, on db: any Database) async throws -> Page<Row> {
         let query = try ReferralAccess.scope(ReferralModel.query(on: db), for: user)
         if let status = filter.status { query.filter(\.$status == status) }
         if let kind = filter.kind { query.filter(\.$kind == kind) }
         let total = try await query.count()
         let models = try await query.sort(\.$updatedAt, .descending).sort(\.$id).range(request.offset..<(request.offset + request.size)).all()
-        return Page(items: try await rows(for: models, on: db), request: request, total: total)
+        let rows = try await disclosed(try await rows(for: models, on: db), for: user, pseudonyms: pseudonyms, on: db)
+        return Page(items: rows, request: request, total: total)
     }
 
     struct HistoryEntry: Sendable {
@@ -38,21 +39,28 @@ extension ReferralQueries {
 
     struct Detail: Sendable {
         var row: Row
-        /// Nil for viewers who see the client only by reference (employers).
-        var clientName: String?
         var history: [HistoryEntry]
         var cohort: Cohort?
         var vacancy: Vacancy?
-        /// The job start recorded for this client at this vacancy, if any.
+        /// The job start recorded for this client at this vacancy, if any; nil for viewers who may not see it.
         var jobStartID: UUID?
+        /// The moves this viewer may make.
         var allowedNext: [ReferralStatus]
+        /// For a programme referral: the client's barriers the programme supports, as far as the viewer
+        /// may see them (`SpecialCategoryAccess`); nil when the viewer may see none of those kinds.
+        var supportNeeds: [Barrier]?
 
         var referral: Referral { row.referral }
+        var person: ReferredPerson { row.person }
     }
 
-    static func detail(_ id: UUID, for user: AuthenticatedUser, on db: any Database) async throws -> Detail {
+    static func detail(
+        _ id: UUID, for user: AuthenticatedUser, cipher: ColumnCipher, pseudonyms: Pseudonyms, on db: any Database
+    ) async throws -> Detail {
         let model = try await ReferralAccess.find(id, for: user, on: db)
-        guard let row = try await rows(for: [model], on: db).first else { throw AppError.notFound("Referral") }
+        guard let row = try await disclosed(try await rows(for: [model], on: db), for: user, pseudonyms: pseudonyms, on: db).first else {
+            throw AppError.notFound("Referral")
+        }
         let referral = row.referral
         let userIDs = Array(Set(referral.history.compactMap(\.byUserID)))
         let users = userIDs.isEmpty ? [] : try await UserModel.query(on: db).filter(\.$id ~~ userIDs).all()
@@ -61,19 +69,38 @@ extension ReferralQueries {
             let by = change.byUserID.flatMap { usersByID[$0] }
             return HistoryEntry(change: change, byName: by?.displayName, byOrganisationID: by?.$organisation.id)
         }
-        let clientName: String? = ReferralAccess.seesClientNames(user)
-            ? try await ClientModel.find(referral.clientID, on: db).map { "\($0.givenName) \($0.familyName)" } : nil
-        var cohort: Cohort?, vacancy: Vacancy?, jobStartID: UUID?
+        var cohort: Cohort?, vacancy: Vacancy?, jobStartID: UUID?, supportNeeds: [Barrier]?
         switch referral.target {
-        case .programme(_, let cohortID):
+        case .programme(let programmeID, let cohortID):
             if let cohortID { cohort = try await CohortModel.find(cohortID, on: db)?.value }
+            // Nothing about the client once their consent to share with the provider is withdrawn.
+            if row.person.isShown {
+                supportNeeds = try await Self.supportNeeds(clientID: referral.clientID, programmeID: programmeID, for: user, cipher: cipher, on: db)
+            }
         case .vacancy(let vacancyID):
             vacancy = try await VacancyModel.find(vacancyID, on: db)?.value
-            jobStartID = try await JobStartModel.query(on: db).filter(\.$clientID == referral.clientID)
-                .filter(\.$vacancyID == vacancyID).first()?.id
+            // An employer follows the start only while the client's details are shared with it.
+            if user.role != .employer || row.person.isShown {
+                jobStartID = try await JobStartModel.query(on: db).filter(\.$clientID == referral.clientID)
+                    .filter(\.$vacancyID == vacancyID).first()?.id
+            }
         }
-        return Detail(row: row, clientName: clientName, history: history, cohort: cohort, vacancy: vacancy,
-                      jobStartID: jobStartID, allowedNext: referral.status.next(for: referral.target.kind))
+        return Detail(row: row, history: history, cohort: cohort, vacancy: vacancy,
+                      jobStartID: jobStartID, allowedNext: ReferralAccess.allowedNext(referral, for: user), supportNeeds: supportNeeds)
+    }
+
+    /// The client's latest barriers of the kinds the programme supports and the viewer may see.
+    static func supportNeeds(
+        clientID: UUID, programmeID: UUID, for user: AuthenticatedUser, cipher: ColumnCipher, on db: any Database
+    ) async throws -> [Barrier]? {
+        guard user.role != .employer, user.role != .analyst,
+              let programme = try await ProgrammeModel.find(programmeID, on: db),
+              let client = try await ClientModel.find(clientID, on: db) else { return nil }
+        let view = try await SpecialCategoryAccess.view(of: client.value, for: user, on: db)
+        let kinds = programme.barrierSupport.items.filter { view.shows($0) }
+        guard !kinds.isEmpty else { return nil }
+        let latest = try await AssessmentQueries.latest(clientID: clientID, cipher: cipher, on: db)
+        return (latest?.barriers ?? []).filter { kinds.contains($0.kind) }.sorted { $0.severity > $1.severity }
     }
 
     /// What the new-referral page offers: cohorts with free places and live vacancies, narrowed by a title search.

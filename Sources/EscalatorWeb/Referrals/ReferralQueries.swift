@@ -11,7 +11,19 @@ enum ReferralQueries {
         var targetTitle: String
         /// The provider's or employer's name.
         var targetOwner: String
-        var clientReference: String
+        /// Who the client is, as far as the viewer may see: set by `disclosed(_:for:pseudonyms:on:)`; until
+        /// then the reference only.
+        var person: ReferredPerson
+    }
+
+    /// The rows with what `user` may see of each client (`Disclosure`).
+    static func disclosed(_ rows: [Row], for user: AuthenticatedUser, pseudonyms: Pseudonyms, on db: any Database) async throws -> [Row] {
+        let people = try await Disclosure.people(behind: rows.map(\.referral), for: user, pseudonyms: pseudonyms, on: db)
+        return rows.map { row in
+            var row = row
+            row.person = people[row.referral.id] ?? ReferredPerson(visibility: .noConsent, reference: "")
+            return row
+        }
     }
 
     static func rows(clientID: UUID, on db: any Database) async throws -> [Row] {
@@ -48,7 +60,7 @@ enum ReferralQueries {
                 owner = ""
             }
             return Row(referral: model.value(history: (history[model.id!] ?? []).map(\.value)), targetTitle: title,
-                       targetOwner: owner, clientReference: references[model.clientID] ?? "")
+                       targetOwner: owner, person: ReferredPerson(visibility: .noConsent, reference: references[model.clientID] ?? ""))
         }
     }
 }

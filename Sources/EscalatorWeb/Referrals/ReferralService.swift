@@ -5,7 +5,14 @@ import Vapor
 
 /// Making referrals and moving them on, shared by the pages and the API.
 enum ReferralService {
-    static func create(_ input: ReferralInput, by user: AuthenticatedUser, environment: AppEnvironment, on db: any Database) async throws -> Referral {
+    /// A programme referral needs the client's consent to share with the provider: one already standing, or
+    /// the adviser's confirmation that the client agrees (`consentConfirmed`), recorded as a consent for a
+    /// training referral. A vacancy referral starts as proposed: the employer sees the candidate only under a
+    /// pseudonym until the client accepts.
+    static func create(
+        _ input: ReferralInput, by user: AuthenticatedUser, auditor: Auditor, environment: AppEnvironment, on db: any Database,
+        matching: MatchingCache
+    ) async throws -> Referral {
         guard user.role == .adviser || user.role == .administrator else {
             throw AppError.forbidden("Only advisers can make referrals.")
         }
@@ -24,14 +31,51 @@ enum ReferralService {
             throw AppError.conflict("This client already has an open referral to this \(what).")
         }
 
+        let consentNeeded = try await consentToRecord(for: target, client: client.id!, confirmed: valid.consentConfirmed, on: db)
+
         let initial = ReferralStatus.initial(for: target.kind)
         let referral = Referral(id: UUID(), clientID: client.id!, target: target, status: initial,
                                 history: [StatusChange(status: initial, at: now, byUserID: user.id, note: valid.note)])
-        try await db.transaction { db in
+        var events = [auditor.event(.referral, .referral(referral.id), client: referral.clientID, purpose: .referral)]
+        if let consentNeeded {
+            events.append(auditor.event(.consentGiven, .consent(organisationID: consentNeeded), client: referral.clientID, purpose: .referral))
+        }
+        try await auditor.change(events, on: db) { db in
             try await ReferralModel(referral).create(on: db)
             try await StatusChangeModel(referralID: referral.id, sequence: 0, referral.history[0]).create(on: db)
+            if let consentNeeded {
+                try await ConsentCheck.record(referral.clientID, to: consentNeeded, for: .trainingReferral, at: now, on: db)
+            }
         }
+        if consentNeeded != nil { try await matching.clientChanged(referral.clientID, db: db) }
         return referral
+    }
+
+    /// The provider organisation a programme referral needs a new consent to, if no consent to it stands;
+    /// without the adviser's confirmation that the client agrees, a 422 naming `consentConfirmed`.
+    private static func consentToRecord(for target: ReferralTarget, client clientID: UUID, confirmed: Bool, on db: any Database) async throws -> UUID? {
+        guard case .programme(let programmeID, _) = target else { return nil }
+        let provider = try await providerOrganisation(of: programmeID, on: db)
+        if try await ConsentCheck.stands(clientID, towards: provider.id, on: db) { return nil }
+        guard confirmed else {
+            throw AppError.validation("consentConfirmed",
+                "\(provider.name) sees the client's details only with their consent. Ask the client, then confirm they agree to share with \(provider.name) for a training referral")
+        }
+        return provider.id
+    }
+
+    /// The organisation that runs a programme's provider.
+    static func providerOrganisation(of programmeID: UUID, on db: any Database) async throws -> (id: UUID, name: String) {
+        guard let programme = try await ProgrammeModel.find(programmeID, on: db),
+              let provider = try await ProviderModel.find(programme.providerID, on: db) else { throw AppError.notFound("Programme") }
+        return (provider.organisationID, provider.name)
+    }
+
+    /// The organisation that employs for a vacancy.
+    static func employerOrganisation(of vacancyID: UUID, on db: any Database) async throws -> UUID {
+        guard let vacancy = try await VacancyModel.find(vacancyID, on: db),
+              let employer = try await EmployerModel.find(vacancy.employerID, on: db) else { throw AppError.notFound("Vacancy") }
+        return employer.organisationID
     }
 
     /// The programme cohort or live vacancy a referral is for. Without a cohort, the earliest
@@ -76,9 +120,12 @@ enum ReferralService {
     }
 
     /// Moves a referral on as its kind allows. A programme referral reaching `started` takes a place in its cohort.
-    static func advance(_ id: UUID, _ input: ReferralStatusInput, by user: AuthenticatedUser, environment: AppEnvironment,
+    static func advance(_ id: UUID, _ input: ReferralStatusInput, by user: AuthenticatedUser, auditor: Auditor, environment: AppEnvironment,
                         on db: any Database, matching: MatchingCache) async throws -> Referral {
         let model = try await ReferralAccess.find(id, for: user, on: db)
+        if model.status == .proposed, user.role != .adviser, user.role != .administrator {
+            throw AppError.forbidden("Only the client's adviser records whether the client accepts a proposed referral.")
+        }
         var v = Validator()
         let status = v.enumValue(input.status, "status", ReferralStatus.self, missing: "Choose the new status")
         let note = v.optionalText(input.note, "note", max: 1000) ?? ""
@@ -101,7 +148,21 @@ enum ReferralService {
         let sequence = (history.map(\.sequence).max() ?? -1) + 1
         let change = referral.history.last!
         let target = referral.target
-        let tookPlace = try await db.transaction { db -> Bool in
+        // The client accepts: their name and contact details go to the employer, so record that consent.
+        let acceptedBy: UUID? = if model.status == .proposed, change.status == .applied, case .vacancy(let vacancyID) = target {
+            try await employerOrganisation(of: vacancyID, on: db)
+        } else {
+            nil
+        }
+        let clientID = referral.clientID
+        var events = [auditor.event(.statusChange, .referral(id, status: change.status), client: model.clientID, purpose: .referral)]
+        if let acceptedBy {
+            events.append(auditor.event(.consentGiven, .consent(organisationID: acceptedBy), client: model.clientID, purpose: .referral))
+        }
+        let tookPlace = try await auditor.change(events, on: db) { db -> Bool in
+            if let acceptedBy {
+                try await ConsentCheck.record(clientID, to: acceptedBy, for: .jobReferral, at: now, on: db)
+            }
             var tookPlace = false
             if change.status == .started, case .programme(_, let cohortID?) = target,
                let cohort = try await CohortModel.find(cohortID, on: db) {
@@ -119,6 +180,7 @@ enum ReferralService {
             return tookPlace
         }
         if tookPlace, case .programme(let programmeID, _) = target { try await matching.programmeChanged(programmeID, db: db) }
+        if acceptedBy != nil { try await matching.clientChanged(referral.clientID, db: db) }
         return referral
     }
 }

@@ -11,7 +11,7 @@ extension ReferralViews {
         return Layout.page(title: "Referrals", viewer: viewer, section: .referrals) {
             heading(1, "Referrals", class: "heading-l")
             if viewer.role == .employer {
-                paragraph("Candidates referred to your vacancies. Clients are shown by reference only.")
+                paragraph("Candidates referred to your vacancies, each under a reference for that vacancy. You see a candidate's name and contact details once they accept the referral, for as long as they consent to share them with you.")
             }
             el("form", Attribute("method", "get"), Attribute("action", "/referrals"), Attribute("role", "search")) {
                 Form.select("status", label: "Status", state: filterState, options: ReferralStatus.options(\.label), prompt: "Any status")
@@ -21,15 +21,16 @@ extension ReferralViews {
             }
             table(
                 caption: "\(page.total) referrals",
-                headers: ["Client", "To", "With", "Kind", "Status", "Last change"],
+                headers: ["Client", "To", "With", "Kind", "Status", "Last change", "Client's details"],
                 rows: page.items.map { row in
                     [
-                        text(row.clientReference),
+                        text(row.person.reference),
                         link(row.targetTitle, to: "/referrals/\(row.referral.id)"),
                         text(row.targetOwner),
                         text(kindLabel(row.referral.target.kind)),
                         statusTag(row.referral.status),
                         text(row.referral.history.last?.at.ukDate ?? ""),
+                        row.person.name.map { text($0) } ?? sharingTag(row.person),
                     ]
                 })
             Paginator.links(page, path: "/referrals", query: filter.queryItems)
@@ -44,13 +45,24 @@ extension ReferralViews {
         case .programme(let programmeID, _): link(row.targetTitle, to: "/programmes/\(programmeID)")
         case .vacancy(let vacancyID): link(row.targetTitle, to: "/vacancies/\(vacancyID)")
         }
-        let clientNode: Node = if let name = detail.clientName {
-            link("\(name) (\(row.clientReference))", to: "/clients/\(referral.clientID)")
+        let person = detail.person
+        let clientNode: Node = if let name = person.name, let clientID = person.clientID {
+            link("\(name) (\(person.reference))", to: "/clients/\(clientID)")
+        } else if let name = person.name {
+            text("\(name) (\(person.reference))")
         } else {
-            text(row.clientReference)
+            fragment {
+                text(person.reference)
+                " "
+                sharingTag(person)
+            }
         }
-        var facts: [(String, Node)] = [
-            ("Client", clientNode),
+        var facts: [(String, Node)] = [("Client", clientNode)]
+        if viewer.role == .employer || viewer.role == .provider, person.isShown {
+            facts.append(("Email", text(person.email ?? "Not recorded")))
+            facts.append(("Phone", text(person.phone ?? "Not recorded")))
+        }
+        facts += [
             ("Referred to", targetLink),
             (referral.target.kind == .programme ? "Provider" : "Employer", text(row.targetOwner)),
         ]
@@ -67,6 +79,7 @@ extension ReferralViews {
             el("span", .class("caption")) { "Referral to a \(referral.target.kind.rawValue)" }
             heading(1, row.targetTitle, class: "heading-l")
             summaryList(facts)
+            if let needs = detail.supportNeeds { SpecialCategoryViews.supportNeeds(needs) }
             heading(2, "History")
             table(
                 caption: "Status changes, oldest first",
@@ -77,12 +90,20 @@ extension ReferralViews {
                     return [statusTag(entry.change.status), text(entry.change.at.ukDate), text(entry.byName ?? "Unknown"),
                             text(showNote ? entry.change.note : "")]
                 })
+            if viewer.role == .employer, !person.isShown {
+                paragraph(person.visibility == .notAccepted
+                    ? "The candidate has not accepted this referral. You will see their name and contact details if they do."
+                    : "The candidate no longer consents to share their details with you, so only their reference is shown.")
+            }
             heading(2, "Move this referral on")
             if detail.allowedNext.isEmpty {
-                paragraph("This referral is closed: it cannot move on from \(referral.status.label.lowercased()).")
+                paragraph(referral.status == .proposed
+                    ? "Proposed to the client: their adviser records whether they accept."
+                    : "This referral is closed: it cannot move on from \(referral.status.label.lowercased()).")
             } else {
                 Form.form(action: "/referrals/\(referral.id)/status", state: statusState, submit: "Save status") {
-                    Form.radios("status", legend: "New status", state: statusState, options: detail.allowedNext.map { ($0.rawValue, $0.label) })
+                    Form.radios("status", legend: referral.status == .proposed ? "The client's answer" : "New status", state: statusState,
+                                options: detail.allowedNext.map { ($0.rawValue, moveLabel(from: referral.status, to: $0)) })
                     Form.textarea("note", label: "Note (optional)", state: statusState, rows: 3)
                 }
             }
@@ -95,6 +116,37 @@ extension ReferralViews {
                     JobStartViews.startForm(jobStartState, clientID: referral.clientID)
                 } else {
                     paragraph("The client's adviser records the job start.")
+                }
+            }
+        }
+    }
+
+    /// How a move reads on the form: answering a proposal is the client's acceptance or refusal.
+    static func moveLabel(from current: ReferralStatus, to next: ReferralStatus) -> String {
+        switch (current, next) {
+        case (.proposed, .applied): "Client accepts: share their name and contact details with the employer"
+        case (.proposed, .withdrawn): "Client declines"
+        default: next.label
+        }
+    }
+
+    /// Why the viewer sees only a reference.
+    static func sharingTag(_ person: ReferredPerson) -> Node {
+        person.isShown ? .empty : tag(person.visibility.label, colour: "grey")
+    }
+
+    /// The adviser's confirmation that the client agrees to share with the programme's provider, needed
+    /// unless a consent to that provider already stands.
+    static func consentCheckbox(_ state: FormState) -> Node {
+        let name = "consentConfirmed"
+        let error = state.error(name)
+        let checked = ["true", "on", "yes", "1"].contains(state.value(name).lowercased())
+        return el("div", .class(error == nil ? "form-group" : "form-group form-group-error")) {
+            if let error { el("p", .class("error-message")) { error } }
+            el("div", .class("checkbox")) {
+                voidEl("input", [.type("checkbox"), .id(Form.fieldID(name)), .name(name), .value("true")] + (checked ? [.flag("checked")] : []))
+                el("label", .for(Form.fieldID(name))) {
+                    "The client agrees to share their details with the programme's provider for a training referral (needed unless they already consent to share with that provider)"
                 }
             }
         }
@@ -120,6 +172,7 @@ extension ReferralViews {
                 voidEl("input", .type("hidden"), .name("returnTo"), .value("/clients/\(client.id)"))
                 Form.select("cohortID", label: "Cohort with free places", state: programmeState,
                             options: choices.cohorts.map { ($0.id.uuidString, $0.label) })
+                consentCheckbox(programmeState)
             }
             heading(2, "Refer to a vacancy")
             if choices.moreVacancies { paragraph("Showing the \(ReferralQueries.Choices.limit) vacancies closing soonest. Search by title to narrow the list.") }

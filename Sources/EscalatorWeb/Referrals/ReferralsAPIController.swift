@@ -17,8 +17,12 @@ struct ReferralsAPIController: RouteCollection {
 
     struct ReferralDTO: Content {
         var id: UUID
-        var clientID: UUID
+        /// Absent when the viewer may not know who the client is (employers; providers without consent).
+        var clientID: UUID?
+        /// The client's reference; for employers, a pseudonym for this vacancy.
         var clientReference: String
+        /// What the viewer sees of the client: name and contact details only while shared with them.
+        var client: ReferredPersonDTO
         var kind: ReferralKind
         var programmeID: UUID?
         var cohortID: UUID?
@@ -32,12 +36,15 @@ struct ReferralsAPIController: RouteCollection {
         /// Only on a single referral.
         var history: [StatusChange]?
         var jobStartID: UUID?
+        /// Only on a single programme referral, for viewers allowed to see those barriers (`SpecialCategoryAccess`).
+        var supportNeeds: [AssessmentsAPIController.BarrierDTO]?
 
-        init(_ row: ReferralQueries.Row) {
+        init(_ row: ReferralQueries.Row, for user: AuthenticatedUser) {
             let referral = row.referral
             id = referral.id
-            clientID = referral.clientID
-            clientReference = row.clientReference
+            clientID = row.person.clientID
+            clientReference = row.person.reference
+            client = ReferredPersonDTO(row.person)
             kind = referral.target.kind
             switch referral.target {
             case .programme(let programme, let cohort):
@@ -49,40 +56,47 @@ struct ReferralsAPIController: RouteCollection {
             targetTitle = row.targetTitle
             targetOwner = row.targetOwner
             status = referral.status
-            allowedNext = referral.status.next(for: referral.target.kind)
+            allowedNext = ReferralAccess.allowedNext(referral, for: user)
             createdAt = referral.history.first?.at
             updatedAt = referral.history.last?.at
         }
     }
 
     func list(req: Request) async throws -> Response {
-        let page = try await ReferralQueries.list(for: try req.user, filter: try ReferralQueries.Filter(req), page: try req.pageRequest(), on: req.db)
-        return try .json(PagedResponse(page.map(ReferralDTO.init)))
+        let page = try await ReferralQueries.list(for: try req.user, filter: try ReferralQueries.Filter(req), page: try req.pageRequest(),
+                                                  pseudonyms: req.application.pseudonyms, on: req.db)
+        let user = try req.user
+        return try .json(PagedResponse(page.map { ReferralDTO($0, for: user) }))
     }
 
     func create(req: Request) async throws -> Response {
         let user = try req.require(.adviser, .administrator)
-        let referral = try await ReferralService.create(try req.content.decode(ReferralInput.self), by: user, environment: environment, on: req.db)
+        let referral = try await ReferralService.create(try req.content.decode(ReferralInput.self), by: user, auditor: try req.auditor,
+                                                        environment: environment, on: req.db,
+                                                        matching: req.application.matchingCache)
         return try .json(try await detail(referral.id, req), status: .created)
     }
 
     func show(req: Request) async throws -> Response {
-        try .json(try await detail(try req.uuid("referralID", "Referral"), req))
+        try .json(try await detail(try req.uuid("referralID", "Referral"), req, audited: true))
     }
 
     func advance(req: Request) async throws -> Response {
         let user = try req.user
         let id = try req.uuid("referralID", "Referral")
         _ = try await ReferralAccess.find(id, for: user, on: req.db)
-        _ = try await ReferralService.advance(id, try req.content.decode(ReferralStatusInput.self), by: user, environment: environment,
+        _ = try await ReferralService.advance(id, try req.content.decode(ReferralStatusInput.self), by: user, auditor: try req.auditor,
+                                              environment: environment,
                                               on: req.db, matching: req.application.matchingCache)
         return try .json(try await detail(id, req))
     }
 
-    private func detail(_ id: UUID, _ req: Request) async throws -> ReferralDTO {
+    /// The referral as the response to a read (`audited`: recorded as one) or to a change (recorded by the service).
+    private func detail(_ id: UUID, _ req: Request, audited: Bool = false) async throws -> ReferralDTO {
         let user = try req.user
-        let detail = try await ReferralQueries.detail(id, for: user, on: req.db)
-        var dto = ReferralDTO(detail.row)
+        let detail = try await ReferralQueries.detail(id, for: user, cipher: req.cipher, pseudonyms: req.application.pseudonyms, on: req.db)
+        if audited { try await req.audit(.read, .referral(id), client: detail.referral.clientID, purpose: .referral) }
+        var dto = ReferralDTO(detail.row, for: user)
         dto.history = detail.history.map { entry in
             var change = entry.change
             // Employers see notes only from their own organisation: others' notes may be about the client.
@@ -90,6 +104,7 @@ struct ReferralsAPIController: RouteCollection {
             return change
         }
         dto.jobStartID = detail.jobStartID
+        dto.supportNeeds = detail.supportNeeds?.map { AssessmentsAPIController.BarrierDTO(kind: $0.kind, severity: $0.severity.rawValue) }
         return dto
     }
 }

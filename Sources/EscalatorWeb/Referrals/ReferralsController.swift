@@ -18,7 +18,8 @@ struct ReferralsController: RouteCollection {
 
     func index(req: Request) async throws -> Response {
         let filter = try ReferralQueries.Filter(req)
-        let page = try await ReferralQueries.list(for: try req.user, filter: filter, page: try req.pageRequest(), on: req.db)
+        let page = try await ReferralQueries.list(for: try req.user, filter: filter, page: try req.pageRequest(),
+                                                  pseudonyms: req.application.pseudonyms, on: req.db)
         return .html(ReferralViews.index(page, filter: filter, viewer: try req.viewer))
     }
 
@@ -26,6 +27,7 @@ struct ReferralsController: RouteCollection {
         let user = try req.require(.adviser, .administrator)
         guard let raw = req.queryString("clientID"), let clientID = UUID(uuidString: raw) else { throw AppError.notFound("Client") }
         let client = try await ClientAccess.findForChange(clientID, for: user, on: req.db).value
+        try await req.audit(.read, .clientRecord, client: client.id, purpose: .referral)
         let blank = FormState(csrfToken: req.csrfToken)
         return try await renderNew(req, client: client, programmeState: blank, vacancyState: blank)
     }
@@ -34,7 +36,7 @@ struct ReferralsController: RouteCollection {
         let user = try req.require(.adviser, .administrator)
         let input = try req.content.decode(ReferralInput.self)
         do {
-            let referral = try await ReferralService.create(input, by: user, environment: environment, on: req.db)
+            let referral = try await ReferralService.create(input, by: user, auditor: try req.auditor, environment: environment, on: req.db, matching: req.application.matchingCache)
             if let path = input.safeReturnPath {
                 return req.redirect(to: path + (path.contains("?") ? "&" : "?") + "notice=referred")
             }
@@ -49,7 +51,8 @@ struct ReferralsController: RouteCollection {
             }
             guard let clientID = Validator.trimmed(input.clientID).flatMap(UUID.init(uuidString:)) else { throw error }
             let client = try await ClientAccess.findForChange(clientID, for: user, on: req.db).value
-            let state = FormState(values: ["cohortID": input.cohortID ?? "", "vacancyID": input.vacancyID ?? ""], errors: errors,
+            let state = FormState(values: ["cohortID": input.cohortID ?? "", "vacancyID": input.vacancyID ?? "",
+                                           "consentConfirmed": input.consentConfirmed.text ?? ""], errors: errors,
                                   csrfToken: req.csrfToken)
             let blank = FormState(csrfToken: req.csrfToken)
             return try await renderNew(req, client: client, programmeState: toVacancy ? blank : state, vacancyState: toVacancy ? state : blank,
@@ -66,7 +69,7 @@ struct ReferralsController: RouteCollection {
         let id = try req.uuid("referralID", "Referral")
         let input = try req.content.decode(ReferralStatusInput.self)
         do {
-            _ = try await ReferralService.advance(id, input, by: user, environment: environment, on: req.db, matching: req.application.matchingCache)
+            _ = try await ReferralService.advance(id, input, by: user, auditor: try req.auditor, environment: environment, on: req.db, matching: req.application.matchingCache)
             return req.redirect(to: "/referrals/\(id)?notice=status")
         } catch let AppError.validation(errors) {
             let state = FormState(values: ["status": input.status ?? "", "note": input.note ?? ""], errors: errors, csrfToken: req.csrfToken)
@@ -76,7 +79,8 @@ struct ReferralsController: RouteCollection {
 
     private func renderShow(_ req: Request, id: UUID, statusState: FormState, status: HTTPStatus = .ok) async throws -> Response {
         let user = try req.user
-        let detail = try await ReferralQueries.detail(id, for: user, on: req.db)
+        let detail = try await ReferralQueries.detail(id, for: user, cipher: req.cipher, pseudonyms: req.application.pseudonyms, on: req.db)
+        try await req.audit(.read, .referral(id), client: detail.referral.clientID, purpose: .referral)
         var jobStartState: FormState?
         if let vacancy = detail.vacancy, detail.referral.status == .started, detail.jobStartID == nil,
            user.role == .adviser || user.role == .administrator {

@@ -33,6 +33,7 @@ struct DemoCommand: AsyncParsableCommand {
 
             Sign in with any of these (password: escalator-demo):
               adviser@demo.escalator.test    an employment adviser at Jobcentre Plus
+              partner@demo.escalator.test    an adviser at Birmingham City Council: others' clients only with their consent
               employer@demo.escalator.test   an employer: its vacancies and candidates
               provider@demo.escalator.test   a training provider: its programmes and referrals
               analyst@demo.escalator.test    an analyst: the insight dashboard

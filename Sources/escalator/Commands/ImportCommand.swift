@@ -1,4 +1,5 @@
 import ArgumentParser
+import EscalatorCore
 import EscalatorPersistence
 import EscalatorWeb
 import Foundation
@@ -26,7 +27,8 @@ struct ImportCommand: AsyncParsableCommand {
         let summary = try await withApplication(environment) { app in
             try await migrate(app)
             do {
-                return try await DataExchange.importCSV(kind, from: data, on: app.db, now: environment.now())
+                let auditor = app.auditTrail.auditor(.command("import"), channel: .commandLine)
+                return try await DataExchange.importCSV(kind, from: data, on: app.db, now: environment.now(), auditor: auditor)
             } catch let error as ImportError {
                 printError(error.description)
                 throw ExitCode(1)

@@ -7,7 +7,12 @@ struct MatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "match",
         abstract: "Rank every assessed client's best eligible live vacancies and write them as CSV.",
-        discussion: "Columns: client_id, rank (1 is best), vacancy_id, score (6 decimal places). Clients are ranked in parallel on every core with the matching engine's vacancy index (docs/matching.md).")
+        discussion: """
+            Columns: client_id (upper-case uuid), rank (1 is best), vacancy_id, score (rounded to 6 decimal places). \
+            Rows are ordered by client id, then rank; each client's vacancies are their best eligible ones under \
+            docs/matching.md, ties broken by vacancy id, so the same data always gives the same file. Clients are \
+            ranked on every core with the matching engine (VacancyIndex, "Engine" in docs/matching.md).
+            """)
 
     @Option(help: "How many vacancies to keep for each client.") var top = 10
     @Option(help: "Write to this file instead of standard output.") var out: String?
@@ -23,7 +28,7 @@ struct MatchCommand: AsyncParsableCommand {
         let environment = try database.environment()
         let inputs = try await withApplication(environment) { app in
             try await migrate(app)
-            return try await MatchInputs.load(from: app.db, now: environment.now())
+            return try await MatchInputs.load(from: app.db, now: environment.now(), cipher: app.columnCipher)
         }
         let loaded = clock.now
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)

@@ -11,7 +11,7 @@ struct MatchInputs: Sendable {
     var vacancies: [VacancyTarget]
     var licenceSkillIDs: Set<String>
 
-    static func load(from db: any Database, now: Date) async throws -> MatchInputs {
+    static func load(from db: any Database, now: Date, cipher: ColumnCipher) async throws -> MatchInputs {
         let taxonomy = try await TaxonomyWriter.load(from: db)
         let centres = Dictionary(try await WardModel.query(on: db).all().map { ($0.id!, $0.value.centre) }, uniquingKeysWith: { a, _ in a })
         func location(_ ward: String) -> GeoPoint { centres[ward] ?? GeoPoint(latitude: 52.4862, longitude: -1.8904) }
@@ -20,8 +20,12 @@ struct MatchInputs: Sendable {
             .map { VacancyTarget(vacancy: $0.value, location: location($0.wardID)) }
             .sorted { $0.vacancy.id.uuidString < $1.vacancy.id.uuidString }
         var latest: [UUID: Assessment] = [:]
-        for model in try await AssessmentModel.query(on: db).sort(\.$assessedOn).all() { latest[model.clientID] = model.value }
-        let profiles = try await ClientModel.query(on: db).all().map(\.value).compactMap { client in
+        // Latest by date, then by id, so two assessments on one day always resolve the same way.
+        let assessments = try await AssessmentModel.query(on: db).all().sorted {
+            $0.assessedOn != $1.assessedOn ? $0.assessedOn < $1.assessedOn : ($0.id?.uuidString ?? "") < ($1.id?.uuidString ?? "")
+        }
+        for model in assessments { latest[model.clientID] = try model.value(cipher) }
+        let profiles = try await ClientModel.query(on: db).notErased().all().map(\.value).compactMap { client in
             latest[client.id].map { Matcher.profile(client: client, assessment: $0, location: location(client.wardID), on: now) }
         }
         return MatchInputs(

@@ -33,7 +33,7 @@ func seedSynthetic(_ app: Application, scale: SyntheticScale, seed: UInt64) asyn
     let started = Date()
     let data = SyntheticDataSet.generate(scale: scale, seed: seed)
     let generated = Date()
-    try await Seeder.seed(data, on: app.db) { password in try app.password.hash(password) }
+    try await Seeder.seed(data, on: app.db, cipher: app.columnCipher) { password in try app.password.hash(password) }
     let finished = Date()
     return String(
         format: "Seeded %@ scale (seed %llu): %d clients, %d employers, %d vacancies, %d programmes — generated in %.1f s, written in %.1f s.",

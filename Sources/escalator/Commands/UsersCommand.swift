@@ -11,7 +11,7 @@ extension OrganisationKind: ExpressibleByArgument {}
 
 struct UsersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "users", abstract: "Manage the people who sign in.", subcommands: [CreateUserCommand.self])
+        commandName: "users", abstract: "Manage the people who sign in.", subcommands: [CreateUserCommand.self, ResetPasswordCommand.self])
 }
 
 struct CreateUserCommand: AsyncParsableCommand {
@@ -20,8 +20,9 @@ struct CreateUserCommand: AsyncParsableCommand {
         abstract: "Add a person who can sign in, for example the first administrator of a deployment.",
         discussion: """
         The password is read from the ESCALATOR_PASSWORD environment variable or, when that is not set, from \
-        standard input (one line), never from an argument. It must be 12 to 72 characters. It is stored as a \
-        Bcrypt hash (cost ESCALATOR_BCRYPT_COST, default 12).
+        standard input (one line), never from an argument. It must follow the password rules every password set \
+        in Escalator follows: at least 12 characters (at most 72 bytes), not a common password, and not containing \
+        the email's name part. It is stored as a Bcrypt hash (cost ESCALATOR_BCRYPT_COST, default 12).
         """)
 
     @Option(help: "Email address they sign in with.") var email: String
@@ -41,9 +42,8 @@ struct CreateUserCommand: AsyncParsableCommand {
         }
         guard !name.isEmpty, name.count <= 100 else { throw CommandFailure("Enter a name of 1 to 100 characters.") }
         let password = try Self.readPassword()
-        guard password.count >= 12, password.utf8.count <= 72 else {
-            throw CommandFailure("The password must be at least 12 characters and at most 72 bytes.")
-        }
+        let problems = PasswordRules.problems(password, email: email)
+        guard problems.isEmpty else { throw CommandFailure("Choose another password. " + problems.joined(separator: " ")) }
 
         let organisationName = organisation.trimmingCharacters(in: .whitespaces)
         let created = try await withApplication(try database.environment()) { app in
@@ -85,5 +85,40 @@ struct CreateUserCommand: AsyncParsableCommand {
             throw CommandFailure("Give the password in ESCALATOR_PASSWORD or on standard input.")
         }
         return line
+    }
+}
+
+struct ResetPasswordCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reset-password",
+        abstract: "Give someone a temporary password (printed once) that they must change when they next sign in.",
+        discussion: """
+        For when no administrator can sign in to reset it on the Users page. Their API tokens are revoked and \
+        their sessions end. The temporary password is printed on standard output and stored only as a hash.
+        """)
+
+    @Option(help: "Email address they sign in with.") var email: String
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        let email = email.trimmingCharacters(in: .whitespaces).lowercased()
+        let password = TemporaryPassword.generate(for: email)
+        let environment = try database.environment()
+        try await withApplication(environment) { app in
+            try await migrate(app)
+            guard let user = try await UserModel.query(on: app.db).filter(\.$email == email).first() else {
+                throw CommandFailure("No user signs in with \(email).")
+            }
+            user.passwordHash = try app.password.hash(password)
+            user.mustChangePassword = true
+            let now = environment.now()
+            try await app.db.transaction { db in
+                try await user.save(on: db)
+                try await APITokenModel.query(on: db).filter(\.$user.$id == user.id!).filter(\.$revokedAt == nil)
+                    .set(\.$revokedAt, to: now).update()
+            }
+        }
+        print("Temporary password for \(email): \(password)")
+        print("They must choose their own when they sign in with it.")
     }
 }

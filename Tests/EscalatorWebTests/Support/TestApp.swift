@@ -15,22 +15,28 @@ final class TestApp: @unchecked Sendable {
     let app: Application
     let fixture: WebFixture
     let environment: AppEnvironment
+    /// The app's clock (`environment.now()`); `clock.advance(by:)` moves it.
+    let clock: TestClock
 
-    private init(app: Application, fixture: WebFixture, environment: AppEnvironment) {
+    private init(app: Application, fixture: WebFixture, environment: AppEnvironment, clock: TestClock) {
         self.app = app
         self.fixture = fixture
         self.environment = environment
+        self.clock = clock
     }
 
     static var usingPostgres: Bool { ProcessInfo.processInfo.environment["TEST_DATABASE_URL"].map { !$0.isEmpty } ?? false }
 
-    static func make(file: StaticString = #filePath, line: UInt = #line) async throws -> TestApp {
+    /// `adjust` changes the environment before the app is configured (limits, secure cookies, ...).
+    static func make(adjust: (inout AppEnvironment) -> Void = { _ in }, file: StaticString = #filePath, line: UInt = #line) async throws -> TestApp {
         let location: DatabaseLocation = if let url = ProcessInfo.processInfo.environment["TEST_DATABASE_URL"], !url.isEmpty {
             .postgres(url: url)
         } else {
             .sqliteInMemory
         }
-        let environment = AppEnvironment(database: location, bcryptCost: 4, dataKey: .generate(), now: { WebFixture.today })
+        let clock = TestClock(WebFixture.today)
+        var environment = AppEnvironment(database: location, bcryptCost: 4, dataKey: .generate(), now: { clock.now })
+        adjust(&environment)
         let fixture = WebFixture()
         let app = try await Application.make(.testing)
         app.logger.logLevel = .warning
@@ -38,12 +44,12 @@ final class TestApp: @unchecked Sendable {
             try await configure(app, environment: environment)
             if location.isPostgres { try await resetPostgres(app.db) }
             try await migrate(app)
-            try await fixture.insert(on: app.db, passwordHash: try Bcrypt.hash(WebFixture.password, cost: 4))
+            try await fixture.insert(on: app.db, passwordHash: try Bcrypt.hash(WebFixture.password, cost: 4), cipher: app.columnCipher)
         } catch {
             try? await app.asyncShutdown()
             throw error
         }
-        return TestApp(app: app, fixture: fixture, environment: environment)
+        return TestApp(app: app, fixture: fixture, environment: environment, clock: clock)
     }
 
     /// Drops everything so each PostgreSQL test starts from an empty schema.

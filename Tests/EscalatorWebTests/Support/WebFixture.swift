@@ -32,7 +32,7 @@ struct WebFixture: Sendable {
         }
     }
 
-    func insert(on db: any Database, passwordHash: String) async throws {
+    func insert(on db: any Database, passwordHash: String, cipher: ColumnCipher) async throws {
         let taxonomy = StarterTaxonomy.taxonomy
         try await TaxonomyWriter.replace(with: taxonomy, on: db)
         let organisations: [(UUID, String, OrganisationKind)] = [
@@ -55,10 +55,10 @@ struct WebFixture: Sendable {
         try await WardModel(Ward(id: wardB, name: "Edgbaston (test)", localAuthorityID: laCode, centre: GeoPoint(latitude: 52.46, longitude: -1.92), isTargetWard: false,
                                  statistics: AreaStatistics(workingAgePopulation: 12000, employed: 9000, lookingForWork: 300, withLevel2: 8400, withDegree: 4800))).create(on: db)
 
-        try await ClientModel(Client(id: clientA, reference: "WM-TESTAAAA", givenName: "Ada", familyName: "Testperson", dateOfBirth: Date(isoDay: "1990-05-01"),
+        try await ClientModel(withoutEqualityMonitoring: Client(id: clientA, reference: "WM-TESTAAAA", givenName: "Ada", familyName: "Testperson", dateOfBirth: Date(isoDay: "1990-05-01"),
                                      email: "ada@example.test", phone: nil, postcode: "B6 4AA", wardID: wardA, employmentStatus: .unemployed,
                                      referralSource: .jobcentre, organisationID: jobcentre, caseOwnerID: adviser, registeredAt: Date(isoDay: "2026-09-01")!)).create(on: db)
-        try await ClientModel(Client(id: clientB, reference: "WM-TESTBBBB", givenName: "Bo", familyName: "Otherperson", dateOfBirth: Date(isoDay: "1985-02-11"),
+        try await ClientModel(withoutEqualityMonitoring: Client(id: clientB, reference: "WM-TESTBBBB", givenName: "Bo", familyName: "Otherperson", dateOfBirth: Date(isoDay: "1985-02-11"),
                                      email: nil, phone: nil, postcode: "B15 2TT", wardID: wardB, employmentStatus: .economicallyInactive,
                                      referralSource: .charity, organisationID: charity, caseOwnerID: otherAdviser, registeredAt: Date(isoDay: "2026-10-01")!)).create(on: db)
         try await ConsentModel(clientID: clientA, Consent(organisationID: college, purpose: "employment and skills support", givenAt: Date(isoDay: "2026-09-01")!)).create(on: db)
@@ -70,7 +70,7 @@ struct WebFixture: Sendable {
             highestQualification: .level1, gcseEnglish: true, gcseMaths: false,
             barriers: [Barrier(kind: .transport, severity: .medium)], aspirations: [warehouse.id],
             constraints: WorkConstraints(minHoursPerWeek: 16, maxHoursPerWeek: 40, maxTravelKm: 15, travelModes: [.publicTransport]))
-        try await AssessmentModel(assessment, distanceFromWork: DistanceFromWork.score(assessment, employmentStatus: .unemployed, monthsOutOfWork: nil).total).create(on: db)
+        try await AssessmentModel(assessment, distanceFromWork: DistanceFromWork.score(assessment, employmentStatus: .unemployed, monthsOutOfWork: nil).total, cipher: cipher).create(on: db)
 
         try await EmployerModel(Employer(id: employer, organisationID: employerOrg, name: "Test Engineering Ltd", sector: .logistics, size: .medium, postcode: "B7 5AA", wardID: wardA)).create(on: db)
         try await EmployerModel(Employer(id: otherEmployer, organisationID: otherEmployerOrg, name: "Other Employer Ltd", sector: .retail, size: .small, postcode: "B15 1AA", wardID: wardB)).create(on: db)

@@ -65,6 +65,16 @@ struct LocationGrid: Sendable {
         return 2 * Self.earthRadiusKm * asin(min(1, sqrt(a)))
     }
 
+    /// `GeoPoint.distanceKm` from point `i` to `(latitude, longitude)`: the same distance the other way
+    /// round, again with the same operations in the same order.
+    @inline(__always)
+    func distanceKm(from i: Int, toLatitude latitude: Double, longitude: Double, cosLatitude: Double) -> Double {
+        let dLat = (latitude - latitudes[i]) * Self.radians
+        let dLon = (longitude - longitudes[i]) * Self.radians
+        let a = sin(dLat / 2) * sin(dLat / 2) + cosLatitudes[i] * cosLatitude * sin(dLon / 2) * sin(dLon / 2)
+        return 2 * Self.earthRadiusKm * asin(min(1, sqrt(a)))
+    }
+
     /// Calls `body` with each run of points in cells that may lie within `radiusKm` of the point (every
     /// point when the radius is not finite). Conservative: haversine gives `hav(d/R) ≥ hav(Δφ)` and
     /// `hav(d/R) ≥ cos φ₁ cos φ₂ hav(Δλ)`, so the window holds every point within the radius.

@@ -3,23 +3,30 @@ import Foundation
 extension VacancyIndex {
     /// The client's best `k` eligible vacancies, as `Matcher.rankVacancies(for:among:limit:...)` ranks them.
     public func topVacancies(for profile: MatchProfile, k: Int) -> [RankedVacancy] {
-        var scratch = QueryScratch(self)
+        var scratch = VacancyQueryScratch(self)
         return topVacancies(for: profile, k: k, scratch: &scratch)
     }
 
-    /// `topVacancies(for:k:)` for every profile, in the same order, on every core. Each client's result
-    /// depends only on that client, so it is the same whatever the number of threads.
+    /// `topVacancies(for:k:)` for every profile, in the same order, on every core. Clients are taken in
+    /// order of location and travel limit, so that neighbours share the travel terms; each client's
+    /// result depends only on that client, so it is the same whatever the order or number of threads.
     public func topVacancies(forAll profiles: [MatchProfile], k: Int) -> [[RankedVacancy]] {
-        let chunkSize = 64
-        let chunks = (profiles.count + chunkSize - 1) / chunkSize
         var results = [[RankedVacancy]](repeating: [], count: profiles.count)
+        guard k > 0, count > 0 else { return results }
+        let order = profiles.indices.sorted { a, b in
+            let pa = profiles[a], pb = profiles[b]
+            return (pa.location.latitude.bitPattern, pa.location.longitude.bitPattern, pa.maxTravelKm.bitPattern, a)
+                < (pb.location.latitude.bitPattern, pb.location.longitude.bitPattern, pb.maxTravelKm.bitPattern, b)
+        }
+        let chunkSize = 256
+        let chunks = (order.count + chunkSize - 1) / chunkSize
         results.withUnsafeMutableBufferPointer { buffer in
-            // Each iteration writes only the elements of its own chunk, so no two threads touch the same
-            // element and the buffer outlives `concurrentPerform`; that is why sharing it is safe.
+            // Each client is written by exactly one iteration, and the buffer outlives
+            // `concurrentPerform`; that is why sharing it is safe.
             nonisolated(unsafe) let output = buffer
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                var scratch = QueryScratch(self)
-                for i in (chunk * chunkSize)..<min(profiles.count, (chunk + 1) * chunkSize) {
+                var scratch = VacancyQueryScratch(self)
+                for i in order[(chunk * chunkSize)..<min(order.count, (chunk + 1) * chunkSize)] {
                     output[i] = topVacancies(for: profiles[i], k: k, scratch: &scratch)
                 }
             }
@@ -27,133 +34,86 @@ extension VacancyIndex {
         return results
     }
 
-    /// `ComponentValues.weightedSum`: the same products added in the same order, so the same bits. With
-    /// non-negative weights it is monotone in every value (rounding is monotone), so passing 1 for a
-    /// value not yet known gives an upper bound on the score.
-    @inline(__always)
-    func weightedSum(essential: Double, desirable: Double, aspiration: Double, travel: Double) -> Double {
-        var sum = 0.0
-        sum += weights.essentialSkills * essential
-        sum += weights.desirableSkills * desirable
-        sum += weights.qualification * 1  // an eligible client always meets the qualification
-        sum += weights.aspiration * aspiration
-        sum += weights.travel * travel
-        return sum
-    }
-
-    func topVacancies(for profile: MatchProfile, k: Int, scratch: inout QueryScratch) -> [RankedVacancy] {
-        guard k > 0, !facts.isEmpty else { return [] }
+    /// Every score is `skillsSum(demand) + travelTerm(point)` rounded once, which is monotone in both, so
+    /// groups are visited from the highest bound down, and a group, a demand or a cell is skipped when
+    /// even the largest travel term (or its own) cannot bring it up to the k-th score; once a whole
+    /// bucket of groups is out of reach, so is every lower one.
+    func topVacancies(for profile: MatchProfile, k: Int, scratch: inout VacancyQueryScratch) -> [RankedVacancy] {
+        guard k > 0, count > 0 else { return [] }
+        scratch.top.reset(capacity: k)
+        guard scratch.placeTravel(profile, self) else { return [] }
         scratch.load(profile, self)
         defer { scratch.unload(profile, self) }
-        scratch.top.reset(capacity: k)
-        collectReachable(profile, into: &scratch)
+        scratch.scoreSkillSets(self)
+        scratch.boundGroups(self)
+        let largestTravel = scratch.largestTravel
         let age = profile.age ?? Int.max
-        let qualification = Int8(profile.qualification.rawValue)
+        let qualification = Int8(clamping: profile.qualification.rawValue)
         let minHours = profile.minHoursPerWeek, maxHours = profile.maxHoursPerWeek
         let gcseEnglish = profile.gcseEnglish, gcseMaths = profile.gcseMaths
+        let stamp = scratch.stamp, scoring = scoring
 
-        facts.withUnsafeBufferPointer { facts in
-        requirements.withUnsafeBufferPointer { requirements in
-        scratch.held.withUnsafeBufferPointer { held in
-        scratch.aspired.withUnsafeBufferPointer { aspired in
-            for (travel, location) in scratch.reachable {
-                let locationBound = weightedSum(essential: 1, desirable: 1, aspiration: 1, travel: travel)
-                if canPrune && scratch.top.isFull && locationBound < scratch.top.worst.score { continue }
-                for slot in Int(locationStart[Int(location)])..<Int(locationStart[Int(location) + 1]) {
-                    let v = facts[slot]
-                    if v.hoursPerWeek < minHours || v.hoursPerWeek > maxHours || age < v.minimumAge
-                        || qualification < v.minimumQualification
-                        || (v.needsGCSEEnglish && !gcseEnglish) || (v.needsGCSEMaths && !gcseMaths) { continue }
-                    let aspiration: Double = aspired[Int(v.occupation)] ? 1 : 0
-                    let pruning = canPrune && scratch.top.isFull
-                    let floor = pruning ? scratch.top.worst.score : -Double.infinity
-                    if pruning && weightedSum(essential: 1, desirable: 1, aspiration: aspiration, travel: travel) < floor { continue }
-
-                    var credit = 0.0, blocked = false
-                    for r in Int(v.requirementStart)..<Int(v.essentialEnd) {
-                        let c = Self.credit(held: held[Int(requirements[r].skill)], required: requirements[r].level)
-                        if requirements[r].blocksWhenShort && c < 1 { blocked = true; break }
-                        credit += c
+        groups.withUnsafeBufferPointer { groups in
+        groupDemandStart.withUnsafeBufferPointer { groupDemandStart in
+        demands.withUnsafeBufferPointer { demands in
+        demandTermsStart.withUnsafeBufferPointer { demandTermsStart in
+        terms.withUnsafeBufferPointer { terms in
+        termsCellStart.withUnsafeBufferPointer { termsCellStart in
+        cellPoint.withUnsafeBufferPointer { cellPoint in
+        cellSlotStart.withUnsafeBufferPointer { cellSlotStart in
+        scratch.pointStamp.withUnsafeBufferPointer { pointStamp in
+        scratch.travel.withUnsafeBufferPointer { travel in
+        scratch.setHalves.withUnsafeBufferPointer { setHalves in
+            for bucket in stride(from: VacancyQueryScratch.buckets - 1, through: 0, by: -1) {
+                var next = Int(scratch.bucketHead[bucket])
+                if next < 0 { continue }
+                if !scratch.top.admits(score: scratch.largestBound(inBucket: bucket) + largestTravel) { break }
+                while next >= 0 {
+                    let g = next
+                    next = Int(scratch.nextInBucket[g])
+                    if !scratch.top.admits(score: scratch.groupBound[g] + largestTravel) { continue }
+                    let group = groups[g]
+                    let essential = scoring.essentialTerm(count: Int(group.essentialCount), halves: Int(setHalves[Int(group.essential)]))
+                    let aspires = scratch.aspired[Int(group.occupation)]
+                    for d in Int(groupDemandStart[g])..<Int(groupDemandStart[g + 1]) {
+                        let demand = demands[d]
+                        let sum = scoring.skillsSum(
+                            essential: essential,
+                            desirable: scoring.desirableTerm(count: Int(demand.desirableCount), halves: Int(setHalves[Int(demand.desirable)])),
+                            aspires: aspires)
+                        if !scratch.top.admits(score: sum + largestTravel) { continue }
+                        for t in Int(demandTermsStart[d])..<Int(demandTermsStart[d + 1]) {
+                            let v = terms[t]
+                            if v.hoursPerWeek < minHours || v.hoursPerWeek > maxHours || age < v.minimumAge
+                                || qualification < v.minimumQualification
+                                || (v.needsGCSEEnglish && !gcseEnglish) || (v.needsGCSEMaths && !gcseMaths) { continue }
+                            for cell in Int(termsCellStart[t])..<Int(termsCellStart[t + 1]) {
+                                let point = Int(cellPoint[cell])
+                                guard pointStamp[point] == stamp else { continue }
+                                let score = sum + travel[point]
+                                guard scratch.top.admits(score: score) else { continue }
+                                for slot in Int(cellSlotStart[cell])..<Int(cellSlotStart[cell + 1]) {
+                                    let kept = scratch.top.offer(Contender(
+                                        score: score, id: idOrder[slot], inputIndex: inputIndex[slot], slot: Int32(slot)))
+                                    // The rest of the cell ties on score and follows in id order.
+                                    if !kept { break }
+                                }
+                            }
+                        }
                     }
-                    if blocked { continue }
-                    let essentialCount = Int(v.essentialEnd - v.requirementStart)
-                    let essential = essentialCount == 0 ? 1 : credit / Double(essentialCount)
-                    if pruning && weightedSum(essential: essential, desirable: 1, aspiration: aspiration, travel: travel) < floor { continue }
-
-                    credit = 0
-                    for r in Int(v.essentialEnd)..<Int(v.requirementEnd) {
-                        credit += Self.credit(held: held[Int(requirements[r].skill)], required: requirements[r].level)
-                    }
-                    let desirableCount = Int(v.requirementEnd - v.essentialEnd)
-                    let desirable = desirableCount == 0 ? 1 : credit / Double(desirableCount)
-                    let score = weightedSum(essential: essential, desirable: desirable, aspiration: aspiration, travel: travel)
-                    scratch.top.offer(RankedCandidate(score: score, id: idOrder[slot], inputIndex: inputIndex[slot], slot: Int32(slot)))
                 }
             }
         }
         }
         }
         }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
         return scratch.top.sorted().map { RankedVacancy(vacancyID: vacancyIDs[Int($0.slot)], score: $0.score) }
-    }
-
-    /// `VacancyScorer.credit` on levels as integers, 0 meaning not held.
-    @inline(__always)
-    static func credit(held: Int8, required: Int8) -> Double {
-        if held == 0 { return 0 }
-        if held >= required { return 1 }
-        return held == required - 1 ? 0.5 : 0
-    }
-
-    /// The grid points within the client's travel limit, with their travel value, best (nearest) first so
-    /// the top k fills with strong scores early and the bounds prune sooner.
-    private func collectReachable(_ profile: MatchProfile, into scratch: inout QueryScratch) {
-        scratch.reachable.removeAll(keepingCapacity: true)
-        let latitude = profile.location.latitude, longitude = profile.location.longitude
-        let cosLatitude = cos(latitude * LocationGrid.radians)
-        let limit = profile.maxTravelKm
-        grid.forEachRun(near: latitude, longitude, radiusKm: limit) { run in
-            for p in run {
-                let km = grid.distanceKm(fromLatitude: latitude, longitude: longitude, cosLatitude: cosLatitude, to: p)
-                if km > limit { continue }
-                scratch.reachable.append((VacancyScorer.travelValue(km, limit: limit), Int32(p)))
-            }
-        }
-        scratch.reachable.sort { $0.travel != $1.travel ? $0.travel > $1.travel : $0.location < $1.location }
-    }
-}
-
-/// Per-thread working memory for queries, reused from client to client so the scoring loop allocates
-/// nothing.
-struct QueryScratch {
-    /// The client's level of each indexed skill, 0 when not held.
-    var held: [Int8]
-    /// Whether the client aspires to each indexed occupation.
-    var aspired: [Bool]
-    var reachable: [(travel: Double, location: Int32)] = []
-    var top = TopCandidates()
-
-    init(_ index: VacancyIndex) {
-        held = [Int8](repeating: 0, count: index.skillIndex.count)
-        aspired = [Bool](repeating: false, count: index.occupationIndex.count)
-        reachable.reserveCapacity(index.grid.pointCount)
-    }
-
-    mutating func load(_ profile: MatchProfile, _ index: VacancyIndex) {
-        for (skill, level) in profile.skills {
-            if let i = index.skillIndex[skill] { held[Int(i)] = Int8(level.rawValue) }
-        }
-        for occupation in profile.aspirations {
-            if let i = index.occupationIndex[occupation] { aspired[Int(i)] = true }
-        }
-    }
-
-    mutating func unload(_ profile: MatchProfile, _ index: VacancyIndex) {
-        for skill in profile.skills.keys {
-            if let i = index.skillIndex[skill] { held[Int(i)] = 0 }
-        }
-        for occupation in profile.aspirations {
-            if let i = index.occupationIndex[occupation] { aspired[Int(i)] = false }
-        }
     }
 }

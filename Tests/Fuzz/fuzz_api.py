@@ -1,0 +1,66 @@
+"""API fuzzing: Schemathesis against /api/v1/openapi.json on a running server, signed in as each role.
+
+Every generated request must get an answer that is not a 5xx and that conforms to the document
+(status code, content type, body schema). Run by scripts/test against its own demo server, because
+the fuzzer creates records.
+
+    python Tests/Fuzz/fuzz_api.py http://127.0.0.1:8080 [--examples N] [--seed S] [--report-dir DIR]
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import urllib.request
+
+PASSWORD = "escalator-demo"
+ROLES = {
+    "adviser": "adviser@demo.escalator.test",
+    "employer": "employer@demo.escalator.test",
+    "provider": "provider@demo.escalator.test",
+    "analyst": "analyst@demo.escalator.test",
+    "administrator": "admin@demo.escalator.test",
+}
+CHECKS = "not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance"
+
+
+def token(base, email):
+    body = json.dumps({"email": email, "password": PASSWORD, "name": "schemathesis"}).encode()
+    request = urllib.request.Request(
+        f"{base}/api/v1/auth/token", data=body, headers={"Content-Type": "application/json"}, method="POST")
+    with urllib.request.urlopen(request) as response:
+        return json.load(response)["token"]
+
+
+def fuzz(base, role, email, examples, seed, report_dir):
+    junit = os.path.join(report_dir, f"{role}.xml")
+    command = [
+        os.path.join(os.path.dirname(sys.executable), "schemathesis"), "run", f"{base}/api/v1/openapi.json",
+        "--url", base, "-H", f"Authorization: Bearer {token(base, email)}",
+        "--checks", CHECKS, "--max-examples", str(examples), "--seed", str(seed),
+        "--workers", "2", "--report", "junit", "--report-junit-path", junit,
+    ]
+    result = subprocess.run(command, capture_output=True, text=True)
+    summary = [line for line in result.stdout.splitlines() if "generated" in line and ("passed" in line or "failed" in line)]
+    print(f"{role:>13}: {summary[-1].strip() if summary else 'no summary'}")
+    if result.returncode != 0:
+        print(result.stdout[-6000:])
+        print(result.stderr[-2000:], file=sys.stderr)
+    return result.returncode == 0
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("base")
+    parser.add_argument("--examples", type=int, default=10)
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--report-dir", default="schemathesis-report")
+    args = parser.parse_args()
+    os.makedirs(args.report_dir, exist_ok=True)
+    base = args.base.rstrip("/")
+    results = [fuzz(base, role, email, args.examples, args.seed, args.report_dir) for role, email in ROLES.items()]
+    sys.exit(0 if all(results) else 1)
+
+
+if __name__ == "__main__":
+    main()
