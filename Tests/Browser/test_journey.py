@@ -5,8 +5,11 @@ candidates without names; the adviser finds it among the resident's matches and 
 them to a programme for a missing skill); the employer sees the proposal under a pseudonym only; the resident
 accepts, the adviser records it, and the employer now sees their name and moves the referral on to a start;
 the adviser records the job start and its 13-week check; an analyst sees the start and the check on the
-Insight dashboard.
+Insight dashboard; the adviser, as case owner, reads the record's audit trail: every step is there, by the right
+people, without the resident's name.
 """
+import csv
+import io
 import re
 from dataclasses import dataclass, field
 
@@ -71,6 +74,7 @@ def test_a_resident_goes_from_registration_to_a_job_they_keep(new_page):
 
     after = insight_figures(analyst)
     analyst_sees_the_start_and_the_check(analyst, before, after)
+    adviser_reviews_who_saw_and_changed_the_record(adviser, journey)
 
 
 # 1. Registration and assessment
@@ -391,3 +395,37 @@ def analyst_sees_the_start_and_the_check(page, before, after):
     assert chart.get_by_role("table").count() == 1, "the chart's figures are in a table beside it"
     assert len(table_rows(chart.get_by_role("table"))) == 3
     page.screenshot(path="/tmp/journey-insight.png", full_page=True)
+
+
+# 6. Accountability
+
+
+def adviser_reviews_who_saw_and_changed_the_record(page, journey):
+    page.goto(journey.client_path)
+    page.get_by_role("link", name="Who has seen or changed this record (audit trail)").click()
+    assert page.get_by_role("heading", level=1).inner_text() == f"Audit trail: {journey.name}"
+    newest = table_rows(page.get_by_role("table", name=re.compile(r"\d+ events?")))
+    assert newest[0][4] == "Read" and newest[0][5] == "audit trail", "opening the trail is itself recorded"
+    assert journey.given not in page.locator("main table").inner_text()
+
+    # The whole trail, oldest first, from the page's CSV download.
+    download = page.get_by_role("link", name="Download as CSV").get_attribute("href")
+    response = page.context.request.get(download)
+    assert response.ok, response.status
+    rows = list(csv.DictReader(io.StringIO(response.text())))
+    with open("/tmp/journey-audit.txt", "w") as out:
+        for row in rows:
+            out.write(" | ".join(row[k] for k in ["sequence", "at", "user_name", "role", "organisation_name", "action", "object", "purpose", "channel"]) + "\n")
+    text = response.text()
+    assert journey.given not in text and journey.family not in text, "the trail never holds the resident's name"
+    actions = [row["action"] for row in rows]
+    for action in ["create", "read", "consent-given", "referral", "status-change"]:
+        assert action in actions, (action, actions)
+    objects = [row["object"] for row in rows]
+    assert objects[0] == "client record" and actions[0] == "create", "the trail starts with the registration"
+    assert any(o.startswith("assessment") for o, a in zip(objects, actions) if a == "create"), objects
+    assert any(o.startswith("13-week sustainment check") for o in objects), objects
+    employer_rows = [row for row in rows if row["organisation_name"] == EMPLOYER]
+    assert any(row["action"] == "status-change" for row in employer_rows), "the employer moved the referral on"
+    sequence = [int(row["sequence"]) for row in rows]
+    assert sequence == sorted(sequence), "in the order they happened"

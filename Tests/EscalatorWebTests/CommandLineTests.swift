@@ -1,3 +1,4 @@
+import EscalatorCore
 import Foundation
 import XCTest
 
@@ -220,5 +221,228 @@ final class CommandLineTests: XCTestCase {
             XCTAssertFalse(line.contains("Ann") || line.contains("ann@example.test") || line.contains("B6 4AA"), line)
         }
         XCTAssertTrue(lines[2].contains(head))
+    }
+
+    // MARK: allocate and commission, on the seeded small data set
+
+    private var databasePath: String { folder.appendingPathComponent("cli.sqlite").path }
+
+    private func seedSmall() throws {
+        let seeded = try escalator(["seed"])
+        XCTAssertEqual(seeded.status, 0, seeded.errors)
+        XCTAssertTrue(seeded.output.contains("Seeded small scale"), seeded.output)
+    }
+
+    private func csvTable(_ path: String) throws -> CSVTable {
+        try CSVTable(parsing: try String(contentsOfFile: path, encoding: .utf8))
+    }
+
+    /// Checks an allocation CSV against the database: columns, each client at most once, assessed, every
+    /// vacancy's openings and cohort's free places respected, and at most the unreserved places of each
+    /// slot going to clients outside `reserved.wards`. Returns the optimum recomputed from the scores and,
+    /// per slot, (places, clients outside the reserved wards).
+    @discardableResult
+    private func checkAllocation(
+        _ path: String, _ snapshot: SQLiteFileSnapshot, reserved: (share: Int, wards: Set<String>)? = nil,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws -> (optimum: Int, rows: Int, slots: [String: (places: Int, outside: Int)]) {
+        let table = try csvTable(path)
+        XCTAssertEqual(table.header, ["client_id", "kind", "target_id", "cohort_id", "score"], file: file, line: line)
+        let assessed = Set(snapshot.profiles.map(\.clientID))
+        var clients = Set<UUID>(), slots: [String: (places: Int, outside: Int)] = [:], optimum = 0
+        let today = Calendar.utc.startOfDay(for: snapshot.now)
+        for row in table.rows {
+            let client = try XCTUnwrap(UUID(uuidString: row["client_id"] ?? ""), file: file, line: line)
+            XCTAssertTrue(clients.insert(client).inserted, "client \(client) allocated twice", file: file, line: line)
+            XCTAssertTrue(assessed.contains(client), file: file, line: line)
+            let target = try XCTUnwrap(UUID(uuidString: row["target_id"] ?? ""), file: file, line: line)
+            let score = try XCTUnwrap(Double(row["score"] ?? ""), file: file, line: line)
+            XCTAssertTrue(score > 0 && score <= 1, "score \(score)", file: file, line: line)
+            optimum += Int((score * 1_000_000).rounded())
+            let key: String, places: Int
+            switch row["kind"] {
+            case "vacancy":
+                XCTAssertEqual(row["cohort_id"], "", file: file, line: line)
+                key = target.uuidString
+                places = try XCTUnwrap(snapshot.vacancyOpenings[target], "unknown vacancy", file: file, line: line)
+            case "cohort":
+                let cohortID = try XCTUnwrap(UUID(uuidString: row["cohort_id"] ?? ""), file: file, line: line)
+                let cohort = try XCTUnwrap(snapshot.cohorts[cohortID], "unknown cohort", file: file, line: line)
+                XCTAssertEqual(cohort.programmeID, target, "cohort of another programme", file: file, line: line)
+                XCTAssertGreaterThanOrEqual(cohort.startsOn, today, "a cohort that has started", file: file, line: line)
+                key = cohortID.uuidString
+                places = cohort.freePlaces
+            default:
+                XCTFail("kind \(row["kind"] ?? "nil")", file: file, line: line)
+                continue
+            }
+            let outside = reserved.map { !$0.wards.contains(snapshot.clientWards[client] ?? "") } ?? true
+            slots[key, default: (places, 0)].outside += outside ? 1 : 0
+        }
+        var perSlot: [String: Int] = [:]
+        for row in table.rows { perSlot[row["kind"] == "cohort" ? row["cohort_id"]! : row["target_id"]!, default: 0] += 1 }
+        for (key, count) in perSlot {
+            let places = slots[key]!.places
+            XCTAssertLessThanOrEqual(count, places, "slot \(key) over capacity", file: file, line: line)
+            if let reserved {
+                let kept = (places * reserved.share + 9_999) / 10_000  // rounded up
+                XCTAssertLessThanOrEqual(slots[key]!.outside, places - kept, "slot \(key): reserved places taken", file: file, line: line)
+            }
+        }
+        return (optimum, table.rows.count, slots)
+    }
+
+    private func columns(_ table: CSVTable, _ names: [String]) -> [[String]] {
+        table.rows.map { row in names.map { row[$0] ?? "" } }
+    }
+
+    private func reportedOptimum(_ output: String) throws -> Int {
+        let after = try XCTUnwrap(output.range(of: "; optimum "), output)
+        return try XCTUnwrap(Int(output[after.upperBound...].prefix { $0.isNumber }), output)
+    }
+
+    func testAllocateRespectsCapacitiesAndReservationsAndItsOptimumIsTheSumOfItsRows() async throws {
+        try seedSmall()
+        let snapshot = try await SQLiteFileSnapshot.read(databasePath, now: Date())
+
+        let plainPath = folder.appendingPathComponent("allocation.csv").path
+        let plain = try escalator(["allocate", "--out", plainPath])
+        XCTAssertEqual(plain.status, 0, plain.errors)
+        let checked = try checkAllocation(plainPath, snapshot)
+        XCTAssertGreaterThan(checked.rows, 100)
+        XCTAssertTrue(plain.output.hasPrefix("Allocated \(checked.rows) of \(snapshot.profiles.count) assessed clients"), plain.output)
+        let optimum = try reportedOptimum(plain.output)
+        XCTAssertEqual(checked.optimum, optimum, "the optimum is the rows' scores in millionths")
+
+        // Half of every slot for the target wards' residents: without the reservation some slot gives more
+        // than its unreserved half to others, so the check below can fail.
+        let wards = snapshot.targetWards
+        XCTAssertFalse(wards.isEmpty)
+        let plainAgainstHalf = try checkAllocationOutside(plainPath, snapshot, wards: wards)
+        XCTAssertTrue(plainAgainstHalf.contains { $0.outside > $0.places - ($0.places * 5_000 + 9_999) / 10_000 })
+        let reservedPath = folder.appendingPathComponent("reserved.csv").path
+        let reserved = try escalator(["allocate", "--reserve-share", "0.5", "--out", reservedPath])
+        XCTAssertEqual(reserved.status, 0, reserved.errors)
+        XCTAssertTrue(reserved.output.contains("Reserved 50.00% of every slot's places"), reserved.output)
+        let reservedChecked = try checkAllocation(reservedPath, snapshot, reserved: (5_000, wards))
+        XCTAssertEqual(reservedChecked.optimum, try reportedOptimum(reserved.output))
+        XCTAssertLessThan(reservedChecked.optimum, optimum, "a binding reservation lowers the optimum")
+
+        let badPath = folder.appendingPathComponent("bad.csv").path
+        for (arguments, message) in [
+            (["--reserve-share", "1.5"], "--reserve-share must be between 0 and 1."),
+            (["--candidates", "0"], "--candidates must be at least 1."),
+            (["--target-wards", "E05000001"], "--target-wards and --release-unused need --reserve-share."),
+            (["--reserve-share", "0.3", "--target-wards", "E05099999"], "Unknown ward ids: E05099999."),
+            (["--only", "everything"], "everything"),
+        ] {
+            let run = try escalator(["allocate", "--out", badPath] + arguments)
+            XCTAssertNotEqual(run.status, 0, arguments.joined(separator: " "))
+            XCTAssertTrue(run.errors.contains(message), run.errors)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: badPath), "a bad request writes nothing")
+        }
+    }
+
+    /// Per slot of an allocation: its places and how many of its clients live outside `wards`.
+    private func checkAllocationOutside(_ path: String, _ snapshot: SQLiteFileSnapshot, wards: Set<String>) throws -> [(places: Int, outside: Int)] {
+        Array(try checkAllocation(path, snapshot, reserved: (0, wards)).slots.values)
+    }
+
+    func testCommissionPrintsAndWritesTheAdviceComputedFromTheDatabase() async throws {
+        try seedSmall()
+        let outDir = folder.appendingPathComponent("advice").path
+        let run = try escalator(["commission", "--out-dir", outDir, "--top", "3"])
+        XCTAssertEqual(run.status, 0, run.errors)
+        let snapshot = try await SQLiteFileSnapshot.read(databasePath, now: Date())
+        let advice = CommissioningAdvice.compute(profiles: snapshot.profiles, vacancies: snapshot.liveVacancies, programmes: snapshot.programmes)
+        XCTAssertGreaterThan(advice.blockers.count, 3)
+        XCTAssertFalse(advice.programmes.isEmpty)
+        XCTAssertGreaterThan(advice.clientsJobReady, 0)
+
+        XCTAssertTrue(run.output.contains("\(snapshot.profiles.count) assessed clients, \(snapshot.liveVacancies.count) live vacancies"), run.output)
+        XCTAssertTrue(run.output.contains("clients_job_ready: \(advice.clientsJobReady)\n"), run.output)
+        XCTAssertTrue(run.output.contains("Skill blockers (\(advice.blockers.count) rows, first 3)"), run.output)
+        let printed = try XCTUnwrap(run.output.components(separatedBy: "Skill blockers (").last?.components(separatedBy: "\n\n").first)
+        let printedRows = printed.split(separator: "\n").filter { $0.hasPrefix("| ") }.dropFirst()  // after the header
+        XCTAssertEqual(printedRows.map { $0.split(separator: "|").first?.trimmingCharacters(in: .whitespaces) }, advice.blockers.prefix(3).map(\.skillID))
+
+        let blockers = try csvTable(outDir + "/skill-blockers.csv")
+        XCTAssertEqual(blockers.header, ["skill_id", "skill_name", "level", "clients_one_skill_away", "vacancies_unlocked", "pairs_one_skill_away", "clients_missing", "programmes_teaching"])
+        XCTAssertEqual(
+            columns(blockers, ["skill_id", "level", "clients_one_skill_away", "vacancies_unlocked", "pairs_one_skill_away", "clients_missing", "programmes_teaching"]),
+            advice.blockers.map { [$0.skillID, $0.level.label.lowercased(), "\($0.clientsOneSkillAway)", "\($0.vacanciesUnlocked)", "\($0.pairsOneSkillAway)", "\($0.clientsMissing)", "\($0.programmesTeaching)"] })
+
+        let programmes = try csvTable(outDir + "/programme-impact.csv")
+        XCTAssertEqual(programmes.header, ["programme_id", "title", "free_places", "clients_unlocked", "matches_unlocked", "matches_per_place"])
+        XCTAssertEqual(
+            columns(programmes, ["programme_id", "free_places", "clients_unlocked", "matches_unlocked", "matches_per_place"]),
+            advice.programmes.map { [$0.programmeID.uuidString, "\($0.freePlaces)", "\($0.clientsUnlocked)", "\($0.matchesUnlocked)", String(format: "%.6f", $0.matchesPerPlace)] })
+
+        let untaught = try csvTable(outDir + "/untaught-skills.csv")
+        XCTAssertEqual(untaught.header, ["skill_id", "skill_name", "vacancies", "openings", "level_asked", "highest_level_taught"])
+        XCTAssertEqual(
+            columns(untaught, ["skill_id", "vacancies", "openings", "level_asked", "highest_level_taught"]),
+            advice.untaught.map { skill -> [String] in
+                [skill.skillID, "\(skill.vacancies)", "\(skill.openings)", skill.levelAsked.label.lowercased(), skill.highestLevelTaught?.label.lowercased() ?? ""]
+            })
+
+        let counts = try csvTable(outDir + "/counts.csv")
+        XCTAssertEqual(counts.header, ["measure", "value"])
+        XCTAssertEqual(counts.rows.map { [$0["measure"] ?? "", $0["value"] ?? ""] }, [
+            ["clients_job_ready", "\(advice.clientsJobReady)"], ["clients_blocked_only_by_skills", "\(advice.clientsBlockedOnlyBySkills)"],
+        ])
+
+        let bad = try escalator(["commission", "--top", "0", "--out-dir", folder.appendingPathComponent("none").path])
+        XCTAssertNotEqual(bad.status, 0)
+        XCTAssertTrue(bad.errors.contains("--top must be at least 1."), bad.errors)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("none").path))
+    }
+
+    // MARK: match --spread
+
+    func testMatchSpreadCapsEveryVacancyReachesTheCoresOptimumAndReportsConcentration() async throws {
+        try seedSmall()
+        let snapshot = try await SQLiteFileSnapshot.read(databasePath, now: Date())
+        let plainPath = folder.appendingPathComponent("plain.csv").path, spreadPath = folder.appendingPathComponent("spread.csv").path
+        let plain = try escalator(["match", "--top", "10", "--out", plainPath])
+        XCTAssertEqual(plain.status, 0, plain.errors)
+        XCTAssertEqual(plain.output.components(separatedBy: "\n").filter { !$0.isEmpty }.count, 1, "no spread report without --spread")
+        let spread = try escalator(["match", "--top", "10", "--out", spreadPath, "--spread", "--multiple", "2"])
+        XCTAssertEqual(spread.status, 0, spread.errors)
+
+        let plainTable = try csvTable(plainPath), spreadTable = try csvTable(spreadPath)
+        XCTAssertEqual(spreadTable.header, plainTable.header)
+        var perClient: [String: Int] = [:], perVacancy: [UUID: Int] = [:], total = 0
+        for row in spreadTable.rows {
+            perClient[row["client_id"]!, default: 0] += 1
+            perVacancy[try XCTUnwrap(UUID(uuidString: row["vacancy_id"] ?? "")), default: 0] += 1
+            total += Int((try XCTUnwrap(Double(row["score"] ?? "")) * 1_000_000).rounded())
+        }
+        XCTAssertTrue(perClient.values.allSatisfy { $0 <= 10 })
+        for (vacancy, count) in perVacancy { XCTAssertLessThanOrEqual(count, 2 * (snapshot.vacancyOpenings[vacancy] ?? 0), "\(vacancy)") }
+
+        // The core's spreading of everyone's best 50 gives the same total weight.
+        let deep = VacancyIndex(snapshot.liveVacancies, licenceSkillIDs: Set(StarterTaxonomy.taxonomy.licences.map(\.id)))
+            .topVacancies(forAll: snapshot.profiles, k: 50)
+        let openings = Dictionary(snapshot.liveVacancies.map { ($0.vacancy.id, $0.vacancy.openings) }, uniquingKeysWith: { a, _ in a })
+        let expected = RecommendationSpreading(perClient: 10, multiple: 2).spread(deep, openings: openings)
+        XCTAssertEqual(total, expected.reduce(0) { $0 + $1.reduce(0) { $0 + AllocationScore.weight($1.score) } })
+        XCTAssertEqual(spreadTable.rows.count, expected.reduce(0) { $0 + $1.count })
+
+        let ids = snapshot.liveVacancies.map(\.vacancy.id)
+        let before = RecommendationConcentration(lists: deep.map { Array($0.prefix(10)) }, vacancyIDs: ids)
+        let after = RecommendationConcentration(lists: expected, vacancyIDs: ids)
+        XCTAssertLessThan(after.maximumPerVacancy, before.maximumPerVacancy, "the seeded data is congested")
+        XCTAssertTrue(spread.output.contains("Top 10: \(before.recommendations) recommendations"), spread.output)
+        XCTAssertTrue(spread.output.contains("at most \(before.maximumPerVacancy) per vacancy, Gini \(String(format: "%.3f", before.gini))"), spread.output)
+        XCTAssertTrue(spread.output.contains("Spread: \(after.recommendations) recommendations"), spread.output)
+        XCTAssertTrue(spread.output.contains("at most \(after.maximumPerVacancy) per vacancy, Gini \(String(format: "%.3f", after.gini)), 0 vacancies over 2 × openings."), spread.output)
+
+        let bad = try escalator(["match", "--spread", "--multiple", "0"])
+        XCTAssertNotEqual(bad.status, 0)
+        XCTAssertTrue(bad.errors.contains("--multiple must be at least 1."), bad.errors)
+        let alone = try escalator(["match", "--multiple", "3"])
+        XCTAssertNotEqual(alone.status, 0)
+        XCTAssertTrue(alone.errors.contains("--multiple needs --spread."), alone.errors)
     }
 }

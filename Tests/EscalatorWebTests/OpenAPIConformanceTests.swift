@@ -238,6 +238,14 @@ final class OpenAPIConformanceTests: WebTestCase {
         try await api.check(.GET, "/api/v1/vacancies/:vacancyID/candidates", "/api/v1/vacancies/\(f.otherVacancy)/candidates", as: .employer,
                             expect: .notFound)
         try await api.check(.GET, "/api/v1/vacancies/:vacancyID/candidates", candidates + "?limit=many", as: .adviser, expect: .unprocessableEntity)
+        let spread = try await api.check(.GET, "/api/v1/clients/:clientID/matches", "/api/v1/clients/\(f.clientA)/matches?mode=spread",
+                                         as: .adviser, expect: .ok)
+        XCTAssertEqual(spread["mode"], .string("spread"))
+        try await api.check(.GET, "/api/v1/clients/:clientID/matches", "/api/v1/clients/\(f.clientA)/matches?mode=fast", as: .adviser,
+                            expect: .badRequest)
+        let concentration = try await api.check(.GET, "/api/v1/matching/concentration", as: .analyst, expect: .ok)
+        XCTAssertNotNil(concentration["before"]?["gini"])
+        try await api.check(.GET, "/api/v1/matching/concentration", as: .employer, expect: .forbidden)
         api.assertCovered("Matching")
     }
 

@@ -9,6 +9,7 @@ the fuzzer creates records.
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import urllib.request
@@ -38,15 +39,23 @@ def fuzz(base, role, email, examples, seed, report_dir):
         os.path.join(os.path.dirname(sys.executable), "schemathesis"), "run", f"{base}/api/v1/openapi.json",
         "--url", base, "-H", f"Authorization: Bearer {token(base, email)}",
         "--checks", CHECKS, "--max-examples", str(examples), "--seed", str(seed),
-        "--workers", "2", "--report", "junit", "--report-junit-path", junit,
+        "--workers", "2", "--request-timeout", "30", "--report", "junit", "--report-junit-path", junit,
     ]
     result = subprocess.run(command, capture_output=True, text=True)
     summary = [line for line in result.stdout.splitlines() if "generated" in line and ("passed" in line or "failed" in line)]
-    print(f"{role:>13}: {summary[-1].strip() if summary else 'no summary'}")
+    line = summary[-1].strip() if summary else ""
+    generated, failed = count(line, "generated"), count(line, "failed")
+    print(f"{role:>13}: {generated} cases, {failed} failures" + ("" if summary else " (no summary from Schemathesis)"))
     if result.returncode != 0:
         print(result.stdout[-6000:])
         print(result.stderr[-2000:], file=sys.stderr)
-    return result.returncode == 0
+    return result.returncode == 0 and bool(summary)
+
+
+def count(summary, word):
+    """The number before `word` in Schemathesis's summary line ("4452 generated, 4450 passed, 2 failed"), or 0."""
+    match = re.search(rf"(\d+) {word}", summary)
+    return int(match.group(1)) if match else 0
 
 
 def main():

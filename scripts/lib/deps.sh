@@ -1,5 +1,5 @@
-# Installs what the tests need when it is missing: Debian's postgresql and chromium, and a Python
-# virtual environment with Playwright and pytest. Sourced by scripts/test.
+# Installs what the tests need when it is missing: Debian's postgresql and chromium, and Python
+# virtual environments (Playwright and pytest for the browser tests; Schemathesis for the API fuzzing). Sourced by scripts/test.
 
 apt_updated=0
 apt_install() {
@@ -25,13 +25,15 @@ pg_bin_dir() {
   echo "$dir"
 }
 
+# python_venv VENV [REQUIREMENTS] [MODULES]: creates VENV when missing and installs REQUIREMENTS into it unless
+# `import MODULES` already works (defaults: the browser tests' Playwright and pytest).
 python_venv() {
-  local venv="$1"
+  local venv="$1" requirements="${2:-Tests/Browser/requirements.txt}" modules="${3:-playwright, pytest, requests}"
   if [ ! -x "$venv/bin/python" ]; then
     python3 -m venv "$venv" 2>/dev/null || { apt_install python3-venv; python3 -m venv "$venv"; }
   fi
-  if ! "$venv/bin/python" -c "import playwright, pytest, requests" >/dev/null 2>&1; then
-    echo "Installing Playwright and pytest into $venv…"
-    "$venv/bin/pip" install -q --disable-pip-version-check -r Tests/Browser/requirements.txt
+  if ! "$venv/bin/python" -c "import $modules" >/dev/null 2>&1; then
+    echo "Installing $requirements into $venv…"
+    "$venv/bin/pip" install -q --disable-pip-version-check -r "$requirements"
   fi
 }

@@ -11,6 +11,7 @@ public struct AuditObject: Sendable, Hashable, CustomStringConvertible {
     public static let clientRecord = AuditObject("client record")
     public static let assessments = AuditObject("assessments")
     public static let matches = AuditObject("matches")
+    public static let pathway = AuditObject("pathway")
     public static let auditTrail = AuditObject("audit trail")
     public static let subjectAccessExport = AuditObject("subject access export")
     public static let personalData = AuditObject("personal data")

@@ -19,8 +19,10 @@ extension APISchemas {
             ("scorePercent", S.integer(0...100)), ("eligible", S.boolean), ("components", S.array(S.ref("ScoreComponent"))),
             ("skillsMet", S.array(S.ref("SkillLine"))), ("skillsMissing", S.array(S.ref("SkillLine"))), ("travelKm", S.number),
             ("blockers", S.array(S.ref("ConstraintNote"))), ("warnings", S.array(S.ref("ConstraintNote"))),
+            ("recommendedToOthers", S.described(S.integer, "How many other clients' recommendation lists (top 10, or spread lists in spread mode) include this vacancy.")),
+            ("referredOthers", S.described(S.integer, "Other clients' open referrals to this vacancy (applied, interviewed or offered).")),
         ], required: ["vacancyID", "title", "employerName", "score", "scorePercent", "eligible", "components", "skillsMet",
-                      "skillsMissing", "travelKm", "blockers", "warnings"])),
+                      "skillsMissing", "travelKm", "blockers", "warnings", "recommendedToOthers", "referredOthers"])),
         ("SuggestedProgramme", S.object([
             ("programmeID", S.uuid), ("title", S.string), ("providerName", S.string), ("type", S.enumeration(ProgrammeType.self)),
             ("closesGaps", S.array(S.object([("skillID", S.string), ("skillName", S.string)], required: ["skillID", "skillName"]))),
@@ -33,8 +35,10 @@ extension APISchemas {
                       "supportsBarriers", "guaranteedInterview", "score", "reasons"])),
         ("ClientMatches", S.object([
             ("clientID", S.uuid), ("assessmentID", S.uuid), ("assessedOn", S.date), ("includeIneligible", S.boolean),
+            ("mode", S.enumeration(MatchMode.self)),
+            ("spreadMultiple", S.described(S.integer, "In spread mode, each vacancy is in at most this many clients' lists per opening.")),
             ("vacancies", S.array(S.ref("MatchedVacancy"))), ("programmes", S.array(S.ref("SuggestedProgramme"))),
-        ], required: ["clientID", "includeIneligible", "vacancies", "programmes"])),
+        ], required: ["clientID", "includeIneligible", "mode", "spreadMultiple", "vacancies", "programmes"])),
         ("Candidate", S.object([
             ("clientReference", S.described(S.string, "For employers a pseudonym: the same on every page about this vacancy, different for each vacancy.")),
             ("clientID", S.described(S.uuid, "Only when you may open the client's record (never for employers).")),
@@ -50,7 +54,28 @@ extension APISchemas {
                       "hoursAvailability", "warnings"])),
         ("Candidates", S.object([
             ("vacancyID", S.uuid), ("title", S.string), ("employerName", S.string), ("live", S.boolean),
-            ("pseudonymised", S.boolean), ("candidates", S.array(S.ref("Candidate"))),
-        ], required: ["vacancyID", "title", "employerName", "live", "pseudonymised", "candidates"])),
+            ("pseudonymised", S.boolean), ("congestion", S.ref("VacancyCongestion")), ("candidates", S.array(S.ref("Candidate"))),
+        ], required: ["vacancyID", "title", "employerName", "live", "pseudonymised", "congestion", "candidates"])),
+        ("VacancyCongestion", S.object([
+            ("recommended", S.described(S.integer, "Clients whose top 10 recommendations include the vacancy.")),
+            ("recommendedWhenSpread", S.described(S.integer, "Clients whose spread recommendations include it.")),
+            ("referred", S.described(S.integer, "Open referrals to it (applied, interviewed or offered).")),
+        ], required: ["recommended", "recommendedWhenSpread", "referred"])),
+        ("ConcentrationSide", S.object([
+            ("recommendations", S.described(S.integer, "Recommendations in all lists; omitted when from 1 to 4 (small-number rule).")),
+            ("topPercentVacancies", S.integer),
+            ("topPercentShare", S.described(S.number(0...1), "Share of all recommendations going to the top 1% of vacancies.")),
+            ("maximumPerVacancy", S.described(S.integer, "The most clients one vacancy is recommended to; omitted when from 1 to 4.")),
+            ("gini", S.number(0...1)),
+            ("vacanciesOverCap", S.described(S.integer, "Vacancies recommended to more than spreadMultiple × openings clients.")),
+        ], required: ["topPercentVacancies", "topPercentShare", "gini", "vacanciesOverCap"])),
+        ("Concentration", S.object([
+            ("clients", S.described(S.integer, "Assessed clients with recommendations computed; omitted when from 1 to 4.")),
+            ("vacancies", S.described(S.integer, "Live vacancies that could be recommended.")),
+            ("perClient", S.integer), ("spreadMultiple", S.integer),
+            ("before", S.ref("ConcentrationSide")), ("after", S.ref("ConcentrationSide")),
+            ("clientsWithShorterLists", S.described(S.integer, "Clients whose spread list is shorter than their top 10; omitted when from 1 to 4 (small-number rule).")),
+            ("clientsWithShorterListsShown", S.described(S.string, "The same count as shown on the page: the number, or <5.")),
+        ], required: ["vacancies", "perClient", "spreadMultiple", "before", "after", "clientsWithShorterListsShown"])),
     ]
 }

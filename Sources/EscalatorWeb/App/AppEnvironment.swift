@@ -26,9 +26,13 @@ public struct AppEnvironment: Sendable {
     public var trustedProxies: Set<String> = []
     /// The largest request body accepted, in bytes (`ESCALATOR_MAX_BODY_BYTES`, default 1 MB).
     public var maxBodyBytes: Int = AppEnvironment.defaultMaxBodyBytes
+    /// Spread mode shows a vacancy to at most this many clients per opening (`ESCALATOR_SPREAD_MULTIPLE`, default 5).
+    public var spreadMultiple: Int = AppEnvironment.defaultSpreadMultiple
 
     public static let defaultRetentionMonths = 72
     public static let retentionMonthsRange = 1...1200
+    public static let defaultSpreadMultiple = 5
+    public static let spreadMultipleRange = 1...1000
 
     public init(
         database: DatabaseLocation, bcryptCost: Int = 12, secureCookies: Bool = false, showDemoSignIns: Bool = false,
@@ -65,6 +69,7 @@ public struct AppEnvironment: Sendable {
         environment.trustedProxies = Set((env["ESCALATOR_TRUSTED_PROXIES"] ?? "").split(separator: ",")
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
         environment.maxBodyBytes = try maxBodyBytes(from: env["ESCALATOR_MAX_BODY_BYTES"])
+        environment.spreadMultiple = try spreadMultiple(from: env["ESCALATOR_SPREAD_MULTIPLE"])
         return environment
     }
 
@@ -76,6 +81,18 @@ public struct AppEnvironment: Sendable {
                 "ESCALATOR_RETENTION_MONTHS must be a whole number of months from \(retentionMonthsRange.lowerBound) to \(retentionMonthsRange.upperBound).")
         }
         return months
+    }
+}
+
+extension AppEnvironment {
+    /// `ESCALATOR_SPREAD_MULTIPLE`: a whole number; the default when unset.
+    static func spreadMultiple(from raw: String?) throws -> Int {
+        guard let raw = raw?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return defaultSpreadMultiple }
+        guard let multiple = Int(raw), spreadMultipleRange.contains(multiple) else {
+            throw ConfigurationError(
+                "ESCALATOR_SPREAD_MULTIPLE must be a whole number from \(spreadMultipleRange.lowerBound) to \(spreadMultipleRange.upperBound).")
+        }
+        return multiple
     }
 }
 

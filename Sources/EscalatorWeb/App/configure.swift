@@ -39,8 +39,10 @@ public func configure(_ app: Application, environment: AppEnvironment) async thr
     app.storage[DataVersionKey.self] = dataVersion
     app.storage[SignInThrottleKey.self] = SignInThrottle(limits: environment.signInLimits)
     app.storage[InsightCacheKey.self] = InsightCache()
+    app.storage[PathwayPlannerCacheKey.self] = PathwayPlannerCache()
+    app.storage[CommissioningCacheKey.self] = CommissioningCache()
     app.storage[PseudonymsKey.self] = Pseudonyms(environment.dataKey)
-    app.storage[MatchingCacheKey.self] = MatchingCache(cipher: ColumnCipher(environment.dataKey))
+    app.storage[MatchingCacheKey.self] = MatchingCache(cipher: ColumnCipher(environment.dataKey), spreadMultiple: environment.spreadMultiple)
     app.storage[AuditTrailKey.self] = AuditTrail(environment: environment)
     app.storage[ColumnCipherKey.self] = ColumnCipher(environment.dataKey)
     try routes(app, environment: environment)

@@ -101,6 +101,11 @@ enum ClientViews {
             if let withheld = SpecialCategoryViews.withheldNotice(detail.view) { withheld }
             consents(detail, partners: partners, viewer: viewer, canChange: canChange)
             assessments(detail)
+            if canChange {
+                heading(2, "Plan a pathway")
+                PathwayViews.chooser(clientID: client.id, taxonomy: taxonomy,
+                                     state: FormState(values: ["objective": PathwayObjective.weeksToJobReady.rawValue], csrfToken: viewer.csrfToken))
+            }
             ReferralViews.clientReferrals(detail.referrals, jobStarts: detail.jobStarts, clientID: client.id, canChange: canChange)
             PrivacyViews.clientRights(clientID: client.id, answersRequests: detail.view == .everything, viewer: viewer)
         }

@@ -30,6 +30,8 @@ enum CandidateQueries {
         /// True for employers: no names, contacts or barriers.
         var pseudonymised: Bool
         var taxonomy: Taxonomy
+        /// How many clients it is recommended to (plain and spread) and its open referrals.
+        var congestion = CongestionFigures.VacancyTotals(recommended: 0, recommendedWhenSpread: 0, referred: 0)
     }
 
     static func candidates(vacancyID: UUID, for user: AuthenticatedUser, limit: Int, now: Date, on req: Request) async throws -> Result {
@@ -70,9 +72,11 @@ enum CandidateQueries {
                 name: named.contains(client.id) ? client.fullName : nil,
                 minHoursPerWeek: profile.minHoursPerWeek, maxHoursPerWeek: profile.maxHoursPerWeek)
         }
+        let lists = try await req.application.matchingCache.recommendationLists(db: db, now: now)
         return Result(
             vacancy: vacancy, employerName: employer.name, isLive: snapshot.vacanciesByID[vacancy.id] != nil,
-            rows: rows, pseudonymised: user.role == .employer, taxonomy: snapshot.taxonomy)
+            rows: rows, pseudonymised: user.role == .employer, taxonomy: snapshot.taxonomy,
+            congestion: try await CongestionFigures.forVacancy(vacancy.id, lists: lists, on: db))
     }
 
     /// How far a candidate lives from the job, as a band that does not give their address away.

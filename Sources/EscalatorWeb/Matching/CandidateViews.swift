@@ -10,6 +10,11 @@ extension MatchViews {
         ]) {
             heading(1, title, class: "heading-l")
             paragraph("\(result.employerName). \(result.vacancy.hoursPerWeek) hours a week, closing \(result.vacancy.closingDate.ukDate).")
+            summaryList([
+                ("Recommended to", "\(result.congestion.recommended) clients (in their top \(RecommendationLists.perClient))"),
+                ("Recommended in spread mode to", "\(result.congestion.recommendedWhenSpread) clients"),
+                ("Referred", "\(result.congestion.referred) open referrals"),
+            ])
             if !result.isLive {
                 el("div", .class("inset")) { "This vacancy is not open, so candidates are shown for reference only." }
             }

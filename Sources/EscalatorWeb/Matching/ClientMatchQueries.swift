@@ -12,6 +12,8 @@ enum ClientMatchQueries {
         var match: VacancyMatch
         var vacancy: Vacancy
         var employerName: String
+        /// The other clients it is recommended to (in this mode's lists) and the other open referrals to it.
+        var congestion: CongestionCounts.Figures
     }
 
     struct ProgrammeRow: Sendable {
@@ -30,10 +32,13 @@ enum ClientMatchQueries {
         var programmes: [ProgrammeRow]
         var includeIneligible: Bool
         var taxonomy: Taxonomy
+        var mode: MatchMode = .best
+        /// Spread mode's limit: each vacancy in at most this many lists per opening.
+        var spreadMultiple: Int = AppEnvironment.defaultSpreadMultiple
     }
 
     static func matches(
-        clientID: UUID, for user: AuthenticatedUser, limit: Int, includeIneligible: Bool, now: Date, on req: Request
+        clientID: UUID, for user: AuthenticatedUser, limit: Int, includeIneligible: Bool, mode: MatchMode = .best, now: Date, on req: Request
     ) async throws -> Result {
         guard user.role == .adviser || user.role == .administrator else {
             throw AppError.forbidden("Only advisers can see a client's matches.")
@@ -42,12 +47,25 @@ enum ClientMatchQueries {
         let view = try await SpecialCategoryAccess.view(of: client, for: user, on: req.db)
         let snapshot = try await req.matchingSnapshot(now: now)
         guard let assessment = try await AssessmentQueries.latest(clientID: client.id, cipher: req.cipher, on: req.db) else {
-            return Result(client: client, assessment: nil, vacancies: [], programmes: [], includeIneligible: includeIneligible, taxonomy: snapshot.taxonomy)
+            return Result(client: client, assessment: nil, vacancies: [], programmes: [], includeIneligible: includeIneligible, taxonomy: snapshot.taxonomy,
+                          mode: mode, spreadMultiple: req.application.matchingCache.spreadMultiple)
         }
         let profile = Matcher.profile(client: client, assessment: assessment, location: snapshot.location(ofWard: client.wardID), on: now)
-        let matches = Matcher.rankVacancies(
-            for: profile, among: snapshot.vacancies, limit: limit, licenceSkillIDs: snapshot.licenceSkillIDs,
-            includeIneligible: includeIneligible)
+        let lists = try await req.application.matchingCache.recommendationLists(db: req.db, now: now, fresh: mode == .spread)
+        let matches: [VacancyMatch] = switch mode {
+        case .best:
+            Matcher.rankVacancies(
+                for: profile, among: snapshot.vacancies, limit: limit, licenceSkillIDs: snapshot.licenceSkillIDs,
+                includeIneligible: includeIneligible)
+        case .spread:
+            lists.list(client.id, mode: .spread).prefix(limit).compactMap { ranked in
+                snapshot.vacanciesByID[ranked.vacancyID].map {
+                    VacancyScorer.score(profile, $0, licenceSkillIDs: snapshot.licenceSkillIDs)
+                }
+            }
+        }
+        let congestion = try await CongestionFigures.forClient(
+            client.id, vacancies: matches.map(\.vacancyID), lists: lists, mode: mode, on: req.db)
         let missingEssential = matches.flatMap { $0.skillsMissing.filter { $0.importance == .essential } }
         let suggestions = Matcher.programmesClosingGaps(
             missingEssential, profile: profile, programmes: snapshot.programmes, limit: programmeLimit, taxonomy: snapshot.taxonomy)
@@ -62,7 +80,8 @@ enum ClientMatchQueries {
             client: client, assessment: view.visible(assessment),
             vacancies: matches.compactMap { match in
                 guard let vacancy = snapshot.vacanciesByID[match.vacancyID]?.vacancy else { return nil }
-                return VacancyRow(match: match, vacancy: vacancy, employerName: employers[vacancy.employerID] ?? "Unknown employer")
+                return VacancyRow(match: match, vacancy: vacancy, employerName: employers[vacancy.employerID] ?? "Unknown employer",
+                                  congestion: congestion[match.vacancyID] ?? CongestionCounts.Figures(recommended: 0, referred: 0))
             },
             programmes: suggestions.compactMap { suggestion in
                 guard let programme = programmesByID[suggestion.programmeID] else { return nil }
@@ -70,7 +89,8 @@ enum ClientMatchQueries {
                     suggestion: Self.visible(suggestion, to: view), programme: programme, providerName: providers[programme.providerID] ?? "Unknown provider",
                     nextCohort: programme.cohorts.sorted { $0.startsOn < $1.startsOn }.first { $0.startsOn >= today && $0.freePlaces > 0 })
             },
-            includeIneligible: includeIneligible, taxonomy: snapshot.taxonomy)
+            includeIneligible: includeIneligible && mode == .best, taxonomy: snapshot.taxonomy,
+            mode: mode, spreadMultiple: lists.multiple)
     }
 
     /// Matching reads every barrier; what it says about them is cut down to what the viewer may see.

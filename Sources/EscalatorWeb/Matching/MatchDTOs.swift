@@ -49,6 +49,10 @@ enum MatchDTO {
         var travelKm: Double
         var blockers: [ConstraintNote]
         var warnings: [ConstraintNote]
+        /// How many other clients' lists (in this mode) include it.
+        var recommendedToOthers: Int
+        /// Open referrals to it (applied, interviewed or offered) of other clients.
+        var referredOthers: Int
     }
 
     struct NamedSkill: Content {
@@ -83,6 +87,8 @@ enum MatchDTO {
         var assessmentID: UUID?
         var assessedOn: String?
         var includeIneligible: Bool
+        var mode: MatchMode
+        var spreadMultiple: Int
         var vacancies: [MatchedVacancy]
         var programmes: [SuggestedProgramme]
     }
@@ -117,7 +123,20 @@ enum MatchDTO {
         var employerName: String
         var live: Bool
         var pseudonymised: Bool
+        var congestion: VacancyCongestion
         var candidates: [Candidate]
+    }
+
+    struct VacancyCongestion: Content {
+        var recommended: Int
+        var recommendedWhenSpread: Int
+        var referred: Int
+
+        init(_ totals: CongestionFigures.VacancyTotals) {
+            recommended = totals.recommended
+            recommendedWhenSpread = totals.recommendedWhenSpread
+            referred = totals.referred
+        }
     }
 
     static func percent(_ score: Double) -> Int { Int((score * 100).rounded()) }
@@ -126,14 +145,15 @@ enum MatchDTO {
         let taxonomy = result.taxonomy
         return ClientMatches(
             clientID: result.client.id, assessmentID: result.assessment?.id, assessedOn: result.assessment?.assessedOn.isoDay,
-            includeIneligible: result.includeIneligible,
+            includeIneligible: result.includeIneligible, mode: result.mode, spreadMultiple: result.spreadMultiple,
             vacancies: result.vacancies.map { row in
                 let m = row.match
                 return MatchedVacancy(
                     vacancyID: row.vacancy.id, title: row.vacancy.title, employerName: row.employerName, score: m.score,
                     scorePercent: percent(m.score), eligible: m.isEligible, components: m.components.map(Component.init),
                     skillsMet: m.skillsMet.map { SkillLine($0, taxonomy: taxonomy) }, skillsMissing: m.skillsMissing.map { SkillLine($0, taxonomy: taxonomy) },
-                    travelKm: m.travelKm, blockers: m.blockers, warnings: m.warnings)
+                    travelKm: m.travelKm, blockers: m.blockers, warnings: m.warnings,
+                    recommendedToOthers: row.congestion.recommended, referredOthers: row.congestion.referred)
             },
             programmes: result.programmes.map { row in
                 let s = row.suggestion
@@ -150,7 +170,7 @@ enum MatchDTO {
     static func candidates(_ result: CandidateQueries.Result) -> Candidates {
         Candidates(
             vacancyID: result.vacancy.id, title: result.vacancy.title, employerName: result.employerName, live: result.isLive,
-            pseudonymised: result.pseudonymised,
+            pseudonymised: result.pseudonymised, congestion: VacancyCongestion(result.congestion),
             candidates: result.rows.map { row in
                 let m = CandidateView.visible(row.match, pseudonymised: result.pseudonymised)
                 return Candidate(

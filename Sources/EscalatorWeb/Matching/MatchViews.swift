@@ -16,14 +16,17 @@ enum MatchViews {
             heading(1, title, class: "heading-l")
             if let assessment = result.assessment {
                 paragraph("From the assessment of \(assessment.assessedOn.ukDate). Scores run from 0 to 100%; each is the sum of the parts shown beneath it.")
-                el("p", .class("body")) {
-                    if result.includeIneligible {
-                        link("Show only vacancies they can apply for", to: path)
-                    } else {
-                        link("Also show near misses (vacancies a hard requirement rules out)", to: path + "?nearMisses=1")
+                modeToggle(result, path: path)
+                if result.mode == .best {
+                    el("p", .class("body")) {
+                        if result.includeIneligible {
+                            link("Show only vacancies they can apply for", to: path)
+                        } else {
+                            link("Also show near misses (vacancies a hard requirement rules out)", to: path + "?nearMisses=1")
+                        }
                     }
                 }
-                vacancies(result, returnTo: result.includeIneligible ? path + "?nearMisses=1" : path, viewer: viewer)
+                vacancies(result, returnTo: result.mode == .spread ? path + "?mode=spread" : result.includeIneligible ? path + "?nearMisses=1" : path, viewer: viewer)
                 programmes(result, sharedProviders: sharedProviders, returnTo: path, viewer: viewer)
             } else {
                 paragraph("\(client.fullName) has not been assessed yet, so there is nothing to match on.")
@@ -44,6 +47,7 @@ enum MatchViews {
                         "\(rank + 1). \(row.vacancy.title), \(row.employerName)"
                     }
                     scoreLine(row.match)
+                    congestionLine(row.congestion)
                     summaryList([
                         ("Hours and pay", text("\(row.vacancy.hoursPerWeek) hours a week at \(pounds(pence: row.vacancy.hourlyPayPence)) an hour")),
                         ("Travel", text(km(row.match.travelKm))),
@@ -52,11 +56,35 @@ enum MatchViews {
                     components(row.match.components, caption: "How the score is made up")
                     skills(row.match, taxonomy: result.taxonomy)
                     notes(row.match)
+                    el("p") { link("Pathway to this job", to: PathwayViews.path(result.client.id, .vacancy(row.vacancy.id), objective: .weeksToJobReady)) }
                     referButton("Refer to this vacancy", hidden: [
                         ("clientID", result.client.id.uuidString), ("vacancyID", row.vacancy.id.uuidString), ("returnTo", returnTo),
                     ], viewer: viewer)
                 }
             }
+        }
+    }
+
+    /// Best or spread lists, as links (no script); says what spread mode does.
+    static func modeToggle(_ result: ClientMatchQueries.Result, path: String) -> Node {
+        el("div", .class("inset")) {
+            el("p", .class("body")) {
+                if result.mode == .spread {
+                    el("strong") { "Spread mode. " }
+                    link("Show their best matches instead", to: path)
+                } else {
+                    el("strong") { "Best matches. " }
+                    link("Show spread mode instead", to: path + "?mode=spread")
+                }
+            }
+            paragraph("Spread mode shares vacancies out across everyone's recommendations, so no vacancy is shown to more than \(result.spreadMultiple) clients per opening, keeping each list as good as possible.")
+        }
+    }
+
+    /// "Recommended to N others · referred N".
+    static func congestionLine(_ figures: CongestionCounts.Figures) -> Node {
+        el("p", .class("secondary-text congestion")) {
+            "Recommended to \(figures.recommended) \(figures.recommended == 1 ? "other" : "others") · referred \(figures.referred)"
         }
     }
 

@@ -8,13 +8,14 @@ struct MatchesAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("clients", ":clientID", "matches", use: clientMatches)
         routes.get("vacancies", ":vacancyID", "candidates", use: candidates)
+        routes.get("matching", "concentration", use: concentration)
     }
 
     func clientMatches(req: Request) async throws -> Response {
         let result = try await ClientMatchQueries.matches(
             clientID: try req.uuid("clientID", "Client"), for: try req.user,
             limit: try MatchingParameters.limit(req, default: ClientMatchQueries.defaultLimit),
-            includeIneligible: try MatchingParameters.flag(req, "includeIneligible"), now: environment.now(), on: req)
+            includeIneligible: try MatchingParameters.flag(req, "includeIneligible"), mode: try MatchMode.parse(req), now: environment.now(), on: req)
         try await req.audit(.read, .matches, client: result.client.id, purpose: .caseManagement)
         return try .json(MatchDTO.clientMatches(result))
     }
@@ -24,5 +25,9 @@ struct MatchesAPIController: RouteCollection {
             vacancyID: try req.uuid("vacancyID", "Vacancy"), for: try req.user,
             limit: try MatchingParameters.limit(req, default: CandidateQueries.defaultLimit), now: environment.now(), on: req)
         return try .json(MatchDTO.candidates(result))
+    }
+
+    func concentration(req: Request) async throws -> Response {
+        try .json(MatchDTO.Concentration(try await ConcentrationQueries.report(for: try req.user, now: environment.now(), on: req)))
     }
 }

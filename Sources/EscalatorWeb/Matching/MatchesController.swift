@@ -8,12 +8,13 @@ struct MatchesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("clients", ":clientID", "matches", use: clientMatches)
         routes.get("vacancies", ":vacancyID", "candidates", use: candidates)
+        routes.get("matching", "concentration", use: concentration)
     }
 
     func clientMatches(req: Request) async throws -> Response {
         let result = try await ClientMatchQueries.matches(
             clientID: try req.uuid("clientID", "Client"), for: try req.user, limit: ClientMatchQueries.defaultLimit,
-            includeIneligible: try MatchingParameters.flag(req, "nearMisses"), now: environment.now(), on: req)
+            includeIneligible: try MatchingParameters.flag(req, "nearMisses"), mode: try MatchMode.parse(req), now: environment.now(), on: req)
         try await req.audit(.read, .matches, client: result.client.id, purpose: .caseManagement)
         let notice: String? = req.queryString("notice") == "referred" ? "Referral made." : nil
         let shared = try await ConsentCheck.providersSharedWith(
@@ -26,5 +27,10 @@ struct MatchesController: RouteCollection {
             vacancyID: try req.uuid("vacancyID", "Vacancy"), for: try req.user, limit: CandidateQueries.defaultLimit,
             now: environment.now(), on: req)
         return .html(MatchViews.candidates(result, viewer: try req.viewer))
+    }
+
+    func concentration(req: Request) async throws -> Response {
+        let report = try await ConcentrationQueries.report(for: try req.user, now: environment.now(), on: req)
+        return .html(MatchViews.concentration(report, viewer: try req.viewer))
     }
 }

@@ -37,15 +37,78 @@ actor MatchingCache {
     private var snapshot: MatchingSnapshot?
     private var building: Task<MatchingSnapshot, any Error>?
     private var generation = 0
+    /// Spread mode's limit: a vacancy is in at most `spreadMultiple × openings` spread lists.
+    let spreadMultiple: Int
+    /// Everyone's recommendations, from the snapshot as it was at `listsVersion` = `listsBuiltVersion`; after a
+    /// change they are kept, one version behind, until the rebuild that the change starts replaces them.
+    private var lists: RecommendationLists?
+    private var listsBuiltVersion = -1
+    private var listsBuilding: (version: Int, task: Task<RecommendationLists, Never>)?
+    /// Bumped by every change to the snapshot.
+    private var listsVersion = 0
 
-    init(cipher: ColumnCipher) {
+    init(cipher: ColumnCipher, spreadMultiple: Int = AppEnvironment.defaultSpreadMultiple) {
         self.cipher = cipher
+        self.spreadMultiple = spreadMultiple
     }
 
     func invalidate() {
         generation += 1
         snapshot = nil
         building = nil
+        dropLists()
+    }
+
+    private func dropLists() {
+        listsVersion += 1
+    }
+
+    /// Every assessed client's plain and spread recommendations. Rebuilding them takes seconds at region scale
+    /// (a bulk top 50 and the spreading flow), so after a change the previous lists are returned at once while
+    /// the rebuild runs in the background, once for everyone: counts may trail a change by that rebuild. A
+    /// request waits only when there are no lists yet, or when it needs them `fresh` (a client's own spread list
+    /// must reflect their latest assessment and the vacancies still open).
+    func recommendationLists(db: any Database, now: Date, fresh: Bool = false) async throws -> RecommendationLists {
+        if fresh { return try await settledRecommendationLists(db: db, now: now) }
+        let current = try await current(db: db, now: now)
+        guard snapshot?.builtAt == current.builtAt, building == nil else {
+            // The snapshot changed while it was read: lists for this one request only.
+            let multiple = spreadMultiple
+            return await Task.detached { RecommendationLists(snapshot: current, multiple: multiple) }.value
+        }
+        if let lists, listsBuiltVersion == listsVersion { return lists }
+        let rebuild = listsTask(from: current)
+        if let lists { return lists }
+        return await rebuild.value
+    }
+
+    /// The lists once every change so far is in them.
+    func settledRecommendationLists(db: any Database, now: Date) async throws -> RecommendationLists {
+        while true {
+            let current = try await current(db: db, now: now)
+            if let lists, listsBuiltVersion == listsVersion, snapshot?.builtAt == current.builtAt { return lists }
+            _ = await listsTask(from: current).value
+        }
+    }
+
+    private func listsTask(from current: MatchingSnapshot) -> Task<RecommendationLists, Never> {
+        if let listsBuilding, listsBuilding.version == listsVersion { return listsBuilding.task }
+        let version = listsVersion, multiple = spreadMultiple
+        let task = Task {
+            let built = await Task.detached { RecommendationLists(snapshot: current, multiple: multiple) }.value
+            keep(built, version: version)
+            return built
+        }
+        listsBuilding = (version, task)
+        return task
+    }
+
+    private func keep(_ built: RecommendationLists, version: Int) {
+        if version >= listsBuiltVersion {
+            lists = built
+            listsBuiltVersion = version
+        }
+        if listsBuilding?.version == version { listsBuilding = nil }
     }
 
     /// The snapshot, rebuilt when invalidated or when the day has changed (closing dates and ages are
@@ -77,6 +140,7 @@ actor MatchingCache {
         guard let builtAt = snapshot?.builtAt, let wards = snapshot?.wards else { return invalidate() }
         let fresh = try await Self.profileRow(id, now: builtAt, wards: wards, db: db, cipher: cipher)
         guard snapshot != nil, building == nil else { return invalidate() }
+        dropLists()
         snapshot!.profiles[id] = fresh?.profile
         snapshot!.clientOrganisation[id] = fresh?.organisationID
         if fresh?.sharing == true { snapshot!.sharing.insert(id) } else { snapshot!.sharing.remove(id) }
@@ -87,6 +151,7 @@ actor MatchingCache {
         guard let builtAt = snapshot?.builtAt else { return invalidate() }
         let model = try await VacancyModel.find(id, on: db)
         guard snapshot != nil, building == nil else { return invalidate() }
+        dropLists()
         snapshot!.vacancies.removeAll { $0.vacancy.id == id }
         snapshot!.vacanciesByID[id] = nil
         if let model, model.status == .open, model.closingDate >= builtAt {
@@ -168,10 +233,11 @@ enum MatchingCacheKey: StorageKey {
 extension Application {
     var matchingCache: MatchingCache { storage[MatchingCacheKey.self]! }
 
-    /// Builds the matching snapshot in the background, so the first search after start-up does not wait for it.
+    /// Builds the matching snapshot and everyone's recommendations in the background, so the first search
+    /// after start-up does not wait for them.
     public func prewarmMatching(now: Date) {
         let cache = matchingCache, db = self.db
-        Task { _ = try? await cache.current(db: db, now: now) }
+        Task { _ = try? await cache.recommendationLists(db: db, now: now) }
     }
 }
 

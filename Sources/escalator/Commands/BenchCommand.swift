@@ -6,7 +6,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Measure how fast parts of the system run, on synthetic data (build in release mode).",
         discussion: "docs/benchmarks.md describes every stage, its baselines and how to read the figures.",
-        subcommands: [BenchAllCommand.self, BenchMatchingCommand.self, BenchPathwaysCommand.self, BenchAllocationCommand.self])
+        subcommands: [BenchAllCommand.self, BenchMatchingCommand.self, BenchPathwaysCommand.self, BenchAllocationCommand.self, BenchCommissioningCommand.self])
 }
 
 enum BenchScale: String, CaseIterable, ExpressibleByArgument {

@@ -41,36 +41,24 @@ struct PathwayCommand: AsyncParsableCommand {
     }
 
     private func load(from db: any Database, now: Date, cipher: ColumnCipher) async throws -> (PathwayPlanner, PathwayRequest, String) {
-        let taxonomy = try await TaxonomyWriter.load(from: db)
-        let centres = Dictionary(try await WardModel.query(on: db).all().map { ($0.id!, $0.value.centre) }, uniquingKeysWith: { a, _ in a })
-        func location(_ ward: String) -> GeoPoint { centres[ward] ?? GeoPoint(latitude: 52.4862, longitude: -1.8904) }
-
+        let inputs = try await PathwayInputs.load(from: db, now: now)
         let clientID = UUID(uuidString: client)!
         guard let client = try await ClientModel.query(on: db).filter(\.$id == clientID).notErased().first()?.value else {
             throw CommandFailure("No client with id \(self.client).")
         }
-        guard let assessment = try await AssessmentModel.query(on: db).filter(\.$clientID == clientID)
-            .sort(\.$assessedOn, .descending).first()?.value(cipher) else {
+        guard let assessment = try await PathwayInputs.latestAssessment(clientID: clientID, cipher: cipher, on: db) else {
             throw CommandFailure("\(client.givenName) \(client.familyName) has not been assessed, so there is nothing to plan from.")
         }
-        let profile = Matcher.profile(client: client, assessment: assessment, location: location(client.wardID), on: now)
-
         let target: PathwayTarget
         if let vacancy {
             guard let model = try await VacancyModel.find(UUID(uuidString: vacancy)!, on: db) else { throw CommandFailure("No vacancy with id \(vacancy).") }
-            target = .vacancy(VacancyTarget(vacancy: model.value, location: location(model.wardID)))
+            target = inputs.vacancyTarget(model)
         } else {
-            guard let occupation = taxonomy.occupation(occupation!) else { throw CommandFailure("No occupation with id \(occupation!) in the taxonomy.") }
+            guard let occupation = inputs.planner.taxonomy.occupation(occupation!) else { throw CommandFailure("No occupation with id \(occupation!) in the taxonomy.") }
             target = .occupation(occupation)
         }
-
-        let today = Calendar.utc.startOfDay(for: now)
-        let cohorts = Dictionary(grouping: try await CohortModel.query(on: db).filter(\.$startsOn >= today).all(), by: \.programmeID)
-        let programmes = try await ProgrammeModel.query(on: db).all().map { model in
-            ProgrammeTarget(programme: model.value(cohorts: (cohorts[model.id!] ?? []).map(\.value)), location: location(model.wardID))
-        }
-        let request = PathwayRequest(profile: profile, dateOfBirth: client.dateOfBirth, target: target, today: today, objective: objective)
-        return (PathwayPlanner(programmes: programmes, taxonomy: taxonomy), request, "\(client.givenName) \(client.familyName) (\(client.reference))")
+        let request = inputs.request(client: client, assessment: assessment, target: target, objective: objective, now: now)
+        return (inputs.planner, request, "\(client.givenName) \(client.familyName) (\(client.reference))")
     }
 }
 

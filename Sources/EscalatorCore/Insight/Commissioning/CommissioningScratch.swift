@@ -13,7 +13,13 @@ struct CommissioningScratch {
     private(set) var pairLists: [Int] = []
     private(set) var oneAwayGaps: [Int] = []
     private var oneAwayStamp: [Int]
+    private var missingStamp: [Int]
+    private(set) var missingGaps: [Int] = []
     var pointsInReach: [Int] = []
+    /// Programmes the client can take (stamped with the client's number), and the pairs each would unlock.
+    private var openStamp: [Int]
+    private(set) var gain: [Int]
+    private(set) var gainProgrammes: [Int] = []
 
     init(_ space: CommissioningSpace) {
         missingRange = Array(repeating: 0..<0, count: space.essentialLists.count)
@@ -21,6 +27,9 @@ struct CommissioningScratch {
         pairCount = stamp
         held = Array(repeating: 0, count: space.skillIDs.count)
         oneAwayStamp = Array(repeating: 0, count: space.gapKeyCount)
+        missingStamp = oneAwayStamp
+        openStamp = Array(repeating: 0, count: space.programmes.count)
+        gain = openStamp
     }
 
     mutating func begin(_ profile: MatchProfile, _ space: CommissioningSpace) {
@@ -30,7 +39,10 @@ struct CommissioningScratch {
         for list in pairLists { pairCount[list] = 0 }
         pairLists.removeAll(keepingCapacity: true)
         oneAwayGaps.removeAll(keepingCapacity: true)
+        missingGaps.removeAll(keepingCapacity: true)
         pointsInReach.removeAll(keepingCapacity: true)
+        for programme in gainProgrammes { gain[programme] = 0 }
+        gainProgrammes.removeAll(keepingCapacity: true)
         for index in held.indices { held[index] = 0 }
         for (id, level) in profile.skills { if let index = space.skillIndex[id] { held[index] = level.rawValue } }
     }
@@ -62,10 +74,21 @@ struct CommissioningScratch {
         }
     }
 
-    /// Distinct gaps over the lists with blocked pairs.
-    func missingGaps() -> Set<Int> {
-        var result = Set<Int>()
-        for list in pairLists { for position in missingRange[list] { result.insert(gaps[position]) } }
-        return result
+    /// Collects `missingGaps`: the distinct gaps over the lists with blocked pairs.
+    mutating func collectMissingGaps() {
+        for list in pairLists {
+            for position in missingRange[list] where missingStamp[gaps[position]] != client {
+                missingStamp[gaps[position]] = client
+                missingGaps.append(gaps[position])
+            }
+        }
+    }
+
+    mutating func open(_ programme: Int) { openStamp[programme] = client }
+    func isOpen(_ programme: Int) -> Bool { openStamp[programme] == client }
+
+    mutating func addGain(_ programme: Int, _ pairs: Int) {
+        if gain[programme] == 0 { gainProgrammes.append(programme) }
+        gain[programme] += pairs
     }
 }

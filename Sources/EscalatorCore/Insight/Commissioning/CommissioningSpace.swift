@@ -37,6 +37,9 @@ struct CommissioningSpace: Sendable {
     var essentialLists: [[Requirement]] = []
     var programmes: [PreparedProgramme] = []
     var programmeIDs: [UUID] = []
+    /// The level each programme teaches each skill to, 0 when not taught: row `programme`, column `skill`
+    /// (`skillIDs.count` columns), so the inner loop looks levels up without hashing.
+    var taughtLevels: [UInt8] = []
     /// Programmes with a free place teaching each skill, with the level they reach.
     var teachers: [[(programme: Int, level: Int)]] = []
     /// Vacancy indices and programme indices (those with a free place) by point.
@@ -78,6 +81,10 @@ struct CommissioningSpace: Sendable {
                 point: point(target.location), hoursPerWeek: programme.hoursPerWeek, freePlaces: programme.freePlaces,
                 entry: programme.entryRequirements, taught: taught))
             programmeIDs.append(programme.id)
+        }
+        taughtLevels = Array(repeating: 0, count: programmes.count * skillIDs.count)
+        for (index, programme) in programmes.enumerated() {
+            for (skill, level) in programme.taught { taughtLevels[index * skillIDs.count + skill] = UInt8(level) }
         }
         teachers = Array(repeating: [], count: skillIDs.count)
         for (index, programme) in programmes.enumerated() where programme.freePlaces > 0 {

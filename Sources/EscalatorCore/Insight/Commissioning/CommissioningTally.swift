@@ -52,7 +52,8 @@ struct CommissioningTally: Sendable {
             }
         }
         if inReach { if jobReady { clientsJobReady += 1 } else { clientsBlockedOnlyBySkills += 1 } }
-        for gap in scratch.missingGaps() { clientsMissing[gap] += 1 }
+        scratch.collectMissingGaps()
+        for gap in scratch.missingGaps { clientsMissing[gap] += 1 }
         for gap in scratch.oneAwayGaps { clientsOneAway[gap] += 1 }
         guard !scratch.pairLists.isEmpty else { return }
         addUnlocks(profile, &scratch)
@@ -60,27 +61,27 @@ struct CommissioningTally: Sendable {
 
     /// Programmes within reach whose entry the client meets, and the blocked pairs each would make job-ready.
     private mutating func addUnlocks(_ profile: MatchProfile, _ scratch: inout CommissioningScratch) {
-        var open = Set<Int>()
+        var anyOpen = false
         for point in scratch.pointsInReach {
-            for p in space.programmesAtPoint[point] {
-                let programme = space.programmes[p]
-                if programme.hoursPerWeek <= profile.maxHoursPerWeek && Matcher.entryRequirementsMet(programme.entry, by: profile) {
-                    open.insert(p)
-                }
+            for p in space.programmesAtPoint[point]
+            where space.programmes[p].hoursPerWeek <= profile.maxHoursPerWeek && Matcher.entryRequirementsMet(space.programmes[p].entry, by: profile) {
+                scratch.open(p)
+                anyOpen = true
             }
         }
-        guard !open.isEmpty else { return }
-        var gain: [Int: Int] = [:]
+        guard anyOpen else { return }
+        let columns = space.skillIDs.count
         for list in scratch.pairLists {
             let pairs = scratch.pairCount[list]
             let missing = scratch.missingRequirements(list)
             let first = missing[missing.startIndex]
-            for teacher in space.teachers[first.skill] where teacher.level >= first.level && open.contains(teacher.programme) {
-                let taught = space.programmes[teacher.programme].taught
-                if missing.allSatisfy({ (taught[$0.skill] ?? 0) >= $0.level }) { gain[teacher.programme, default: 0] += pairs }
+            for teacher in space.teachers[first.skill] where teacher.level >= first.level && scratch.isOpen(teacher.programme) {
+                let row = teacher.programme * columns
+                if missing.allSatisfy({ Int(space.taughtLevels[row + $0.skill]) >= $0.level }) { scratch.addGain(teacher.programme, pairs) }
             }
         }
-        for (programme, pairs) in gain {
+        for programme in scratch.gainProgrammes {
+            let pairs = scratch.gain[programme]
             clientsUnlocked[programme] += 1
             matchesUnlocked[programme] += pairs
             gains[programme].append(pairs)
