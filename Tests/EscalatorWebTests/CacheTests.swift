@@ -80,6 +80,23 @@ final class CacheTests: WebTestCase {
         XCTAssertEqual(before, PublishedCount(0))
         XCTAssertEqual(after, .hidden(.small), "one job start now: fewer than five, so withheld")
     }
+
+    func testSigningInAndOutKeepsTheCachesAndAJourneyWriteDoesNot() async throws {
+        let version = t.app.dataVersion
+        let start = await version.current
+        _ = try await t.bearer(.analyst)
+        _ = try await t.pageSession(.adviser)
+        let afterSignIns = await version.current
+        XCTAssertEqual(afterSignIns, start, "tokens and sessions change no figure")
+        try await t.app.test(.POST, "/api/v1/job-starts", headers: try await t.bearer(.adviser), beforeRequest: { req async throws in
+            try req.content.encode([
+                "clientID": self.t.fixture.clientA.uuidString, "employerName": "Test Engineering Ltd", "jobTitle": "Picker",
+                "startedOn": "2026-10-01", "hoursPerWeek": "30", "hourlyPay": "12.80",
+            ])
+        }, afterResponse: { res async throws in XCTAssertEqual(res.status, .created, res.body.string) })
+        let afterJobStart = await version.current
+        XCTAssertGreaterThan(afterJobStart, afterSignIns)
+    }
 }
 
 /// An assessment body for client A: a certified welder who can travel 20 km.

@@ -246,6 +246,13 @@ final class OpenAPIConformanceTests: WebTestCase {
         let concentration = try await api.check(.GET, "/api/v1/matching/concentration", as: .analyst, expect: .ok)
         XCTAssertNotNil(concentration["before"]?["gini"])
         try await api.check(.GET, "/api/v1/matching/concentration", as: .employer, expect: .forbidden)
+        let allocation = try await api.check(.GET, "/api/v1/matching/allocation", "/api/v1/matching/allocation?reserveShare=0.5&releaseUnused=yes",
+                                             as: .administrator, expect: .ok)
+        XCTAssertFalse(allocation["assignments"]?.array?.isEmpty ?? true, "the fixture client should be allocated")
+        XCTAssertNotNil(allocation["summary"]?["reservedPlaces"])
+        try await api.check(.GET, "/api/v1/matching/allocation", "/api/v1/matching/allocation?only=vacancies", as: .administrator, expect: .ok)
+        try await api.check(.GET, "/api/v1/matching/allocation", "/api/v1/matching/allocation?candidates=0", as: .administrator, expect: .badRequest)
+        try await api.check(.GET, "/api/v1/matching/allocation", as: .adviser, expect: .forbidden)
         api.assertCovered("Matching")
     }
 

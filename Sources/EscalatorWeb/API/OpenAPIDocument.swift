@@ -97,7 +97,9 @@ enum OpenAPIDocument {
             })))
         }
         var responses: [(String, JSONValue)] = [(String(operation.status), .object(success))]
-        let errorStatuses = [400] + (operation.roles.isEmpty ? [] : [401, 403]) + (operation.body == nil ? [] : [413, 415]) + operation.errors
+        // A query parameter sent twice is a 422 (SingleQueryValuesMiddleware), whatever the operation.
+        let errorStatuses = [400] + (operation.roles.isEmpty ? [] : [401, 403]) + (operation.body == nil ? [] : [413, 415])
+            + (operation.query.isEmpty ? [] : [422]) + operation.errors
         for status in Set(errorStatuses).sorted() {
             let name = switch status {
             case 400: "BadRequest"

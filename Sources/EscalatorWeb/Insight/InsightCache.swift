@@ -30,13 +30,18 @@ actor DataVersion {
     func bump() { current += 1 }
 }
 
-/// Bumps the data version after every successful POST, PUT, PATCH or DELETE.
+/// Bumps the data version after every successful POST, PUT, PATCH or DELETE, except to accounts and sessions.
 struct DataVersionMiddleware: AsyncMiddleware {
     let version: DataVersion
+    /// Writes to accounts and sessions only (signing in and out, tokens, passwords, users): nothing a
+    /// derived figure reads, so they keep the caches.
+    static let accountOnlyPrefixes = ["/sign-in", "/sign-out", "/api/v1/auth/", "/account", "/admin/users"]
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: request)
-        if [.POST, .PUT, .PATCH, .DELETE].contains(request.method), response.status.code < 400 {
+        let path = request.url.path
+        if [.POST, .PUT, .PATCH, .DELETE].contains(request.method), response.status.code < 400,
+           !Self.accountOnlyPrefixes.contains(where: { path.hasPrefix($0) }) {
             await version.bump()
         }
         return response

@@ -15,6 +15,9 @@ enum InsightViews {
                       class: "body secondary-text")
             el("p", .class("body")) { link("Commissioning advice: skills that block clients, programme impact, skills no programme teaches", to: "/insight/commissioning") }
             el("p", .class("body")) { link("How concentrated vacancy recommendations are, before and after spread mode", to: "/matching/concentration") }
+            if viewer.role == .administrator {
+                el("p", .class("body")) { link("Allocate clients to vacancies and cohorts: the plan with the highest total score", to: "/matching/allocation") }
+            }
             areaFilter(authorities: authorities, state: FormState(values: ["la": data.area.localAuthorityID ?? ""], csrfToken: viewer.csrfToken))
             keyFigures(data)
             stages(data.clients)

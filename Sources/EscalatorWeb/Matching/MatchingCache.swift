@@ -15,6 +15,8 @@ struct MatchingSnapshot: Sendable {
     var profiles: [UUID: MatchProfile]
     /// Every client's registering organisation.
     var clientOrganisation: [UUID: UUID]
+    /// Every client's ward id (allocation reserves places for residents of target wards).
+    var clientWards: [UUID: String] = [:]
     /// Clients with at least one consent to share that still stands.
     var sharing: Set<UUID>
     var licenceSkillIDs: Set<String>
@@ -143,6 +145,7 @@ actor MatchingCache {
         dropLists()
         snapshot!.profiles[id] = fresh?.profile
         snapshot!.clientOrganisation[id] = fresh?.organisationID
+        snapshot!.clientWards[id] = fresh?.wardID
         if fresh?.sharing == true { snapshot!.sharing.insert(id) } else { snapshot!.sharing.remove(id) }
     }
 
@@ -177,6 +180,7 @@ actor MatchingCache {
     struct ProfileRow: Sendable {
         var profile: MatchProfile?
         var organisationID: UUID
+        var wardID: String
         var sharing: Bool
     }
 
@@ -189,7 +193,7 @@ actor MatchingCache {
         let location = wards[client.wardID]?.centre ?? MatchingSnapshot.fallbackLocation
         return ProfileRow(
             profile: assessment.map { Matcher.profile(client: client, assessment: $0, location: location, on: now) },
-            organisationID: client.organisationID, sharing: sharing)
+            organisationID: client.organisationID, wardID: client.wardID, sharing: sharing)
     }
 
     // MARK: Building
@@ -212,8 +216,10 @@ actor MatchingCache {
         for model in try await AssessmentModel.query(on: db).sort(\.$assessedOn).all() { latest[model.clientID] = try model.value(cipher) }
         var profiles: [UUID: MatchProfile] = [:]
         var organisations: [UUID: UUID] = [:]
+        var clientWards: [UUID: String] = [:]
         for client in try await ClientModel.query(on: db).notErased().all().map(\.value) {
             organisations[client.id] = client.organisationID
+            clientWards[client.id] = client.wardID
             guard let assessment = latest[client.id] else { continue }
             profiles[client.id] = Matcher.profile(client: client, assessment: assessment, location: location(client.wardID), on: now)
         }
@@ -221,7 +227,7 @@ actor MatchingCache {
         return MatchingSnapshot(
             taxonomy: taxonomy, wards: wards, vacancies: vacancies,
             vacanciesByID: Dictionary(vacancies.map { ($0.vacancy.id, $0) }, uniquingKeysWith: { a, _ in a }),
-            programmes: programmes, profiles: profiles, clientOrganisation: organisations, sharing: sharing,
+            programmes: programmes, profiles: profiles, clientOrganisation: organisations, clientWards: clientWards, sharing: sharing,
             licenceSkillIDs: Set(taxonomy.skills.values.filter { $0.kind == .licence }.map(\.id)), builtAt: now)
     }
 }

@@ -132,6 +132,9 @@ enum RouteRules {
         "GET /api/v1/vacancies/:vacancyID/candidates": .record(.vacancy, [.adviser: .all, .administrator: .all, .employer: .own]),
         "GET /matching/concentration": .roles(.analyst, .adviser, .administrator),
         "GET /api/v1/matching/concentration": .roles(.analyst, .adviser, .administrator),
+        "GET /matching/allocation": .roles(.administrator),
+        "GET /matching/allocation.csv": .roles(.administrator),
+        "GET /api/v1/matching/allocation": .roles(.administrator),
 
         // Data-protection rights and the record of processing
         "GET /privacy/processing": .signedIn,

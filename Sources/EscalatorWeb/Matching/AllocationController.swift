@@ -1,0 +1,32 @@
+import EscalatorCore
+import Vapor
+
+/// The allocation page and its CSV download, for administrators.
+struct AllocationController: RouteCollection {
+    let environment: AppEnvironment
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("matching", "allocation", use: page)
+        routes.get("matching", "allocation.csv", use: csv)
+    }
+
+    func page(req: Request) async throws -> Response {
+        let user = try req.user
+        try AllocationPlan.requireAdministrator(user)
+        let (parameters, errors) = AllocationParameters.read(req)
+        if !errors.isEmpty {
+            return .html(AllocationViews.page(parameters, plan: nil, errors: errors, viewer: try req.viewer), status: .badRequest)
+        }
+        // The first visit shows the form; submitting it (always with some parameter) works out the plan.
+        let asked = AllocationParameters.names.contains { req.queryString($0) != nil }
+        let plan = asked ? try await AllocationPlan.make(parameters, for: user, now: environment.now(), on: req) : nil
+        return .html(AllocationViews.page(parameters, plan: plan, viewer: try req.viewer))
+    }
+
+    func csv(req: Request) async throws -> Response {
+        let user = try req.user
+        try AllocationPlan.requireAdministrator(user)
+        let plan = try await AllocationPlan.make(try AllocationParameters.parse(req), for: user, now: environment.now(), on: req)
+        return AuditController.csv(plan.csv, filename: "allocation-\(environment.now().isoDay).csv")
+    }
+}
