@@ -10,5 +10,6 @@ struct Escalator: AsyncParsableCommand {
             ImportCommand.self, ExportCommand.self, TaxonomyCommand.self, MatchCommand.self, AllocateCommand.self, CommissionCommand.self, PathwayCommand.self, UsersCommand.self, BenchCommand.self,
             RetentionCommand.self,
             AuditCommand.self,
+            BackupCommand.self, RestoreCommand.self,
         ])
 }

@@ -155,7 +155,6 @@ final class AllocationPagesTests: WebTestCase {
         let model = try await ClientModel.find(mover, on: t.app.db)!
         model.wardID = f.wardA
         try await model.save(on: t.app.db)
-        try await t.app.matchingCache.clientChanged(mover, db: t.app.db)
         let moved = try await plan("?only=vacancies&reserveShare=1")
         XCTAssertEqual(Set(moved.assignments.map(\.clientID)), Set(residents + [mover]))
         XCTAssertEqual(moved.summary.residentsAllocated, 3)

@@ -150,28 +150,29 @@ final class AuthHardeningTests: WebTestCase {
     }
 
     func testTheThrottleCountsEachAccountAndAddressSeparately() async throws {
-        let throttle = SignInThrottle(limits: SignInLimits(failuresPerAccount: 2, failuresPerAddress: 3, window: 60))
+        let db = t.app.db
+        let throttle = SignInThrottle(limits: SignInLimits(failuresPerAccount: 2, failuresPerAddress: 3, window: 60), key: SymmetricKey(size: .bits256))
         let start = WebFixture.today
-        var decision = await throttle.admit(account: "a", address: "1.1.1.1", at: start)
+        var decision = try await throttle.admit(account: "a", address: "1.1.1.1", at: start, on: db)
         XCTAssertEqual(decision, .admitted)
-        decision = await throttle.admit(account: "a", address: "1.1.1.1", at: start.addingTimeInterval(10))
+        decision = try await throttle.admit(account: "a", address: "1.1.1.1", at: start.addingTimeInterval(10), on: db)
         XCTAssertEqual(decision, .admitted)
-        decision = await throttle.admit(account: "a", address: "2.2.2.2", at: start.addingTimeInterval(20))
+        decision = try await throttle.admit(account: "a", address: "2.2.2.2", at: start.addingTimeInterval(20), on: db)
         XCTAssertEqual(decision, .refused(retryAfter: 40), "the account's oldest failure leaves the window 40 s later")
-        decision = await throttle.admit(account: "b", address: "1.1.1.1", at: start.addingTimeInterval(20))
+        decision = try await throttle.admit(account: "b", address: "1.1.1.1", at: start.addingTimeInterval(20), on: db)
         XCTAssertEqual(decision, .admitted)
-        decision = await throttle.admit(account: "c", address: "1.1.1.1", at: start.addingTimeInterval(30))
+        decision = try await throttle.admit(account: "c", address: "1.1.1.1", at: start.addingTimeInterval(30), on: db)
         XCTAssertEqual(decision, .refused(retryAfter: 30), "three failures from 1.1.1.1")
-        decision = await throttle.admit(account: "c", address: "3.3.3.3", at: start.addingTimeInterval(30))
+        decision = try await throttle.admit(account: "c", address: "3.3.3.3", at: start.addingTimeInterval(30), on: db)
         XCTAssertEqual(decision, .admitted)
-        await throttle.succeeded(account: "c", address: "3.3.3.3", at: start.addingTimeInterval(30))
-        let counts = await throttle.failures(account: "c", address: "3.3.3.3", at: start.addingTimeInterval(30))
+        try await throttle.succeeded(account: "c", address: "3.3.3.3", at: start.addingTimeInterval(30), on: db)
+        let counts = try await throttle.failures(account: "c", address: "3.3.3.3", at: start.addingTimeInterval(30), on: db)
         XCTAssertEqual(counts.account, 0)
         XCTAssertEqual(counts.address, 0)
 
-        let off = SignInThrottle(limits: SignInLimits(failuresPerAccount: 0, failuresPerAddress: 0, window: 60))
+        let off = SignInThrottle(limits: SignInLimits(failuresPerAccount: 0, failuresPerAddress: 0, window: 60), key: SymmetricKey(size: .bits256))
         for _ in 1...50 {
-            let admitted = await off.admit(account: "a", address: "1.1.1.1", at: start)
+            let admitted = try await off.admit(account: "a", address: "1.1.1.1", at: start, on: db)
             XCTAssertEqual(admitted, .admitted)
         }
     }

@@ -23,7 +23,6 @@ final class CacheTests: WebTestCase {
         let vacancy = try await VacancyModel.find(f.vacancy, on: t.app.db)!
         vacancy.status = .filled
         try await vacancy.save(on: t.app.db)
-        try await cache.vacancyChanged(f.vacancy, db: t.app.db)
         let provider = try await t.bearer(.provider)
         try await t.app.test(.POST, "/api/v1/programmes/\(f.programme)/cohorts", headers: provider, beforeRequest: { req async throws in
             try req.content.encode(["startsOn": "2027-02-01", "capacity": "15"])
@@ -33,6 +32,7 @@ final class CacheTests: WebTestCase {
             XCTAssertEqual(res.status, .ok)
         }
 
+        try await t.app.changeFeed.catchUp(db: t.app.db)  // the vacancy was changed straight in the database
         let kept = try await cache.current(db: t.app.db, now: now)
         let fresh = try await MatchingCache.build(db: t.app.db, now: now, cipher: t.app.columnCipher)
         XCTAssertEqual(kept.profiles, fresh.profiles)
@@ -82,11 +82,11 @@ final class CacheTests: WebTestCase {
     }
 
     func testSigningInAndOutKeepsTheCachesAndAJourneyWriteDoesNot() async throws {
-        let version = t.app.dataVersion
-        let start = await version.current
+        let feed = t.app.changeFeed, db = t.app.db
+        let start = try await feed.catchUp(db: db)
         _ = try await t.bearer(.analyst)
         _ = try await t.pageSession(.adviser)
-        let afterSignIns = await version.current
+        let afterSignIns = try await feed.catchUp(db: db)
         XCTAssertEqual(afterSignIns, start, "tokens and sessions change no figure")
         try await t.app.test(.POST, "/api/v1/job-starts", headers: try await t.bearer(.adviser), beforeRequest: { req async throws in
             try req.content.encode([
@@ -94,7 +94,7 @@ final class CacheTests: WebTestCase {
                 "startedOn": "2026-10-01", "hoursPerWeek": "30", "hourlyPay": "12.80",
             ])
         }, afterResponse: { res async throws in XCTAssertEqual(res.status, .created, res.body.string) })
-        let afterJobStart = await version.current
+        let afterJobStart = try await feed.catchUp(db: db)
         XCTAssertGreaterThan(afterJobStart, afterSignIns)
     }
 }

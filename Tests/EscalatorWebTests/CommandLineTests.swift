@@ -15,62 +15,12 @@ final class CommandLineTests: XCTestCase {
         if let folder { try? FileManager.default.removeItem(at: folder) }
     }
 
-    private struct MissingExecutable: Error {
-        var path: String
-    }
-
-    private struct Run {
-        var status: Int32
-        var output: String
-        var errors: String
-    }
-
-    /// The folder the test bundle was built into; every product of the package is built beside it.
-    private var productsDirectory: URL {
-        #if os(macOS)
-        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-            return bundle.bundleURL.deletingLastPathComponent()
-        }
-        return Bundle.main.bundleURL
-        #else
-        return Bundle.main.bundleURL
-        #endif
-    }
+    private typealias Run = EscalatorRunner.Run
 
     /// Runs `escalator` with `--database` set to this test's SQLite file.
     private func escalator(_ arguments: [String], environment extra: [String: String] = [:], input: String = "") throws -> Run {
-        let executable = productsDirectory.appendingPathComponent("escalator")
-        guard FileManager.default.isExecutableFile(atPath: executable.path) else {
-            throw MissingExecutable(path: executable.path)
-        }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments + ["--database", folder.appendingPathComponent("cli.sqlite").path]
-        var environment = ProcessInfo.processInfo.environment
-        environment["DATABASE_URL"] = nil
-        environment["ESCALATOR_PASSWORD"] = nil
-        environment["ESCALATOR_BCRYPT_COST"] = "4"
-        process.environment = environment.merging(extra) { _, new in new }
-        process.currentDirectoryURL = folder
-
-        let outURL = folder.appendingPathComponent("stdout-\(UUID().uuidString)")
-        let errURL = folder.appendingPathComponent("stderr-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-        defer { try? out.close(); try? err.close() }
-        process.standardOutput = out
-        process.standardError = err
-        let stdin = Pipe()
-        process.standardInput = stdin
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus,
-            output: try String(contentsOf: outURL, encoding: .utf8),
-            errors: try String(contentsOf: errURL, encoding: .utf8))
+        try EscalatorRunner(folder: folder, databasePath: folder.appendingPathComponent("cli.sqlite").path)
+            .run(arguments, environment: extra, input: input)
     }
 
     private func write(_ name: String, _ text: String) throws -> String {

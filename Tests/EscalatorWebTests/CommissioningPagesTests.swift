@@ -146,17 +146,14 @@ final class CommissioningPagesTests: WebTestCase {
         }
     }
 
-    func testTheAdviceIsKeptUntilSomethingIsWritten() async throws {
+    func testTheAdviceIsKeptUntilSomethingIsWrittenAnywhere() async throws {
         let first = try JSON.parse(try await get("/api/v1/insight/commissioning", as: .analyst).body.string)
         XCTAssertEqual(first["untaught"]?.array?.count, 0, "the fixture programme teaches every warehouse skill")
-        // Written behind the app's back (and the matching snapshot rebuilt): the kept advice does not see it...
-        try await addCareVacancy()
-        await t.app.matchingCache.invalidate()
         let kept = try JSON.parse(try await get("/api/v1/insight/commissioning", as: .analyst).body.string)
-        XCTAssertEqual(kept, first)
-        // ...until a write through the app (a new cohort) makes it stale.
-        let added = try await t.send(.POST, "/api/v1/programmes/\(f.programme)/cohorts", json: #"{"startsOn": "2026-11-16", "capacity": 5}"#, as: .provider)
-        XCTAssertEqual(added.status, .created, added.body.string)
+        XCTAssertEqual(kept, first, "nothing written: the same advice")
+        // Written behind the app's back, as an import or another instance would: the record of change makes the
+        // kept advice stale at once.
+        try await addCareVacancy()
         let fresh = try JSON.parse(try await get("/api/v1/insight/commissioning", as: .analyst).body.string)
         XCTAssertTrue(fresh["untaught"]?.array?.contains { $0["skillID"]?.string == "S.PERSONAL_CARE" } ?? false)
     }

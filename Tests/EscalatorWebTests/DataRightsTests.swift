@@ -396,7 +396,7 @@ final class DataRightsTests: WebTestCase {
             let value17 = try await t.send(.GET, "/api/v1/clients/\(f.clientA)/subject-access", as: role).status
             XCTAssertEqual(value17, .notFound)
         }
-        let snapshot = try await t.app.matchingCache.current(db: t.app.db, now: WebFixture.today)
+        let snapshot = try await t.app.caughtUpSnapshot(now: WebFixture.today)
         XCTAssertNil(snapshot.profiles[f.clientA])
         XCTAssertNil(snapshot.clientOrganisation[f.clientA])
 
@@ -413,7 +413,7 @@ final class DataRightsTests: WebTestCase {
         var candidates = try await t.send(.GET, "/api/v1/vacancies/\(f.vacancy)/candidates", as: .adviser)
         XCTAssertEqual(candidates.status, .ok)
         XCTAssertTrue(candidates.body.string.contains("WM-TESTAAAA"), "clientA is a candidate before erasure: \(candidates.body.string)")
-        var snapshot = try await t.app.matchingCache.current(db: t.app.db, now: WebFixture.today)
+        var snapshot = try await t.app.caughtUpSnapshot(now: WebFixture.today)
         XCTAssertNotNil(snapshot.profiles[f.clientA])
 
         let res = try await t.send(.POST, "/api/v1/clients/\(f.clientA)/erasure", json: #"{"reason": "subject-request"}"#, as: .administrator)
@@ -423,7 +423,7 @@ final class DataRightsTests: WebTestCase {
         XCTAssertFalse(candidates.body.string.contains(f.clientA.uuidString), candidates.body.string)
         XCTAssertFalse(candidates.body.string.contains("ERASED-"), candidates.body.string)
         XCTAssertFalse(candidates.body.string.contains("WM-TESTAAAA"), candidates.body.string)
-        snapshot = try await t.app.matchingCache.current(db: t.app.db, now: WebFixture.today)
+        snapshot = try await t.app.caughtUpSnapshot(now: WebFixture.today)
         XCTAssertNil(snapshot.profiles[f.clientA])
         let matches = try await t.send(.GET, "/api/v1/clients/\(f.clientA)/matches", as: .adviser)
         XCTAssertEqual(matches.status, .notFound)

@@ -192,7 +192,7 @@ final class InsightTests: WebTestCase {
 
         try await SustainmentCheckModel(SustainmentCheck(jobStartID: start.id, milestone: .week13, checkedOn: Date(isoDay: "2026-09-01")!,
                                                          stillInWork: true)).create(on: t.app.db)
-        await t.app.dataVersion.bump()  // written behind the app's back: tell the caches, as the app's own writes do
+        // Written behind the app's back: the record of change tells the caches, as it does for the app's own writes.
         let checked = try await dashboard()
         XCTAssertEqual(checked.jobStarts.sustainment[0].checked, 1)
         XCTAssertEqual(checked.jobStarts.sustainment[0].stillInWork, 1)

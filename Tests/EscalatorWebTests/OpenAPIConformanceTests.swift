@@ -93,6 +93,8 @@ final class OpenAPIConformanceTests: WebTestCase {
 
     func testServiceAndAccessConform() async throws {
         try await api.check(.GET, "/healthz", as: nil, expect: .ok)
+        try await api.check(.GET, "/healthz/live", as: nil, expect: .ok)
+        try await api.check(.GET, "/healthz/ready", as: nil, expect: .ok)
         try await api.check(.GET, "/api/v1/openapi.json", as: nil, expect: .ok)
         let token = try await api.check(.POST, "/api/v1/auth/token", as: nil,
                                         body: #"{"email": "\#(f.email(.provider))", "password": "\#(WebFixture.password)", "name": "conformance"}"#,

@@ -202,7 +202,7 @@ final class ProgrammesTests: WebTestCase {
         XCTAssertTrue(res.body.string.contains(#"name="skillID[]""#))
         XCTAssertTrue(res.body.string.contains("Employers who co-designed the programme"))
 
-        let snapshotBefore = try await t.app.matchingCache.current(db: db, now: WebFixture.today)
+        let snapshotBefore = try await t.app.caughtUpSnapshot(now: WebFixture.today)
         XCTAssertEqual(snapshotBefore.programmes.count, 1)
 
         res = try await postForm(provider, "/programmes", [
@@ -246,7 +246,7 @@ final class ProgrammesTests: WebTestCase {
         XCTAssertEqual(res.status, .seeOther)
         cohorts = try await CohortModel.query(on: db).filter(\.$programmeID == programme.id).count()
         XCTAssertEqual(cohorts, 1)
-        let snapshotAfter = try await t.app.matchingCache.current(db: db, now: WebFixture.today)
+        let snapshotAfter = try await t.app.caughtUpSnapshot(now: WebFixture.today)
         let target = snapshotAfter.programmes.first { $0.programme.id == programme.id }
         XCTAssertEqual(target?.programme.freePlaces, 10)
 

@@ -265,18 +265,18 @@ final class VacanciesTests: WebTestCase {
     }
 
     func testChangingAVacancyRefreshesWhatTheMatcherSees() async throws {
-        let before = try await t.app.matchingCache.current(db: t.app.db, now: WebFixture.today)
+        let before = try await t.app.caughtUpSnapshot(now: WebFixture.today)
         XCTAssertEqual(before.vacancies.count, 2)
 
         var res = try await t.send(.POST, "/api/v1/vacancies", json: body())
         XCTAssertEqual(res.status, .created)
         let created = try res.content.decode(VacanciesAPIController.VacancyDTO.self)
-        var snapshot = try await t.app.matchingCache.current(db: t.app.db, now: WebFixture.today)
+        var snapshot = try await t.app.caughtUpSnapshot(now: WebFixture.today)
         XCTAssertNotNil(snapshot.vacanciesByID[created.id])
 
         res = try await t.send(.PUT, "/api/v1/vacancies/\(created.id)", json: body(["status": "\"closed\""]))
         XCTAssertEqual(res.status, .ok, res.body.string)
-        snapshot = try await t.app.matchingCache.current(db: t.app.db, now: WebFixture.today)
+        snapshot = try await t.app.caughtUpSnapshot(now: WebFixture.today)
         XCTAssertNil(snapshot.vacanciesByID[created.id])
     }
 

@@ -134,11 +134,16 @@ public enum Matcher {
 
     /// Flattens a client's assessment for matching. Age is in whole years on `date` (UTC calendar).
     public static func profile(client: Client, assessment: Assessment, location: GeoPoint, on date: Date) -> MatchProfile {
+        profile(clientID: client.id, dateOfBirth: client.dateOfBirth, assessment: assessment, location: location, on: date)
+    }
+
+    /// The same, from the only things of the client's record it reads.
+    public static func profile(clientID: UUID, dateOfBirth: Date?, assessment: Assessment, location: GeoPoint, on date: Date) -> MatchProfile {
         var skills: [String: Proficiency] = [:]
         for holding in assessment.skills { skills[holding.skillID] = max(skills[holding.skillID] ?? .basic, holding.level) }
-        let age = client.dateOfBirth.flatMap { Calendar.utc.dateComponents([.year], from: $0, to: date).year }
+        let age = dateOfBirth.flatMap { Calendar.utc.dateComponents([.year], from: $0, to: date).year }
         return MatchProfile(
-            clientID: client.id, location: location, skills: skills, qualification: assessment.highestQualification,
+            clientID: clientID, location: location, skills: skills, qualification: assessment.highestQualification,
             gcseEnglish: assessment.gcseEnglish, gcseMaths: assessment.gcseMaths,
             minHoursPerWeek: assessment.constraints.minHoursPerWeek, maxHoursPerWeek: assessment.constraints.maxHoursPerWeek,
             maxTravelKm: assessment.constraints.maxTravelKm, aspirations: Set(assessment.aspirations), age: age,

@@ -17,7 +17,7 @@ public struct SyntheticMatchingInputs: Sendable {
         let now = now ?? data.referenceDate
         let centres = Dictionary(data.wards.map { ($0.id, $0.centre) }, uniquingKeysWith: { a, _ in a })
         func location(_ ward: String) -> GeoPoint { centres[ward] ?? Self.fallbackLocation }
-        vacancies = data.vacancies.filter { $0.status == .open && $0.closingDate >= now }
+        vacancies = data.vacancies.filter { $0.isLive(on: now) }
             .map { VacancyTarget(vacancy: $0, location: location($0.wardID)) }
             .sorted { $0.vacancy.id.uuidString < $1.vacancy.id.uuidString }
         var latest: [UUID: Assessment] = [:]

@@ -11,11 +11,13 @@ import Foundation
 /// provider, charity and ward names are invented; the councils, Jobcentres and combined authority are
 /// named after the real public bodies so the demo reads naturally, but their staff and caseloads are invented.
 ///
-/// The same scale and seed always give the same data: nothing reads the clock (every date is counted
-/// from `referenceDate`, 2 November 2026 UTC) and every random draw comes from `SeededGenerator`.
+/// The same scale, seed and reference day always give the same data: nothing reads the clock (every date is
+/// counted from `referenceDate`) and every random draw comes from `SeededGenerator`. `escalator seed` and the
+/// demo generate it for the day they run, so the data does not age: whenever it is made, it has the same live
+/// vacancies, open cohorts and checks due; benchmarks and tests use the fixed `SyntheticDataSet.referenceDate`.
 public struct SyntheticDataSet: Sendable {
     public static let label = "Synthetic data — not real people"
-    /// The "today" of every synthetic data set: 2026-11-02, midnight UTC.
+    /// The fixed "today" of benchmarks and tests: 2026-11-02, midnight UTC.
     public static let referenceDate = Date(isoDay: "2026-11-02")!
 
     public var label: String
@@ -47,8 +49,9 @@ public struct SyntheticDataSet: Sendable {
     public var progressions: [Progression]
 
     /// Generates the data set. Region scale takes about a second in a release build, small a fraction of that.
-    public static func generate(scale: SyntheticScale, seed: UInt64 = 2026) -> SyntheticDataSet {
-        var builder = SyntheticBuilder(scale: scale, seed: seed, reference: referenceDate)
+    /// `referenceDate` is the data set's "today" (its start of day, UTC, is used).
+    public static func generate(scale: SyntheticScale, seed: UInt64 = 2026, referenceDate: Date = referenceDate) -> SyntheticDataSet {
+        var builder = SyntheticBuilder(scale: scale, seed: seed, reference: Calendar.utc.startOfDay(for: referenceDate))
         builder.buildGeography()
         builder.buildPartners()
         builder.buildEmployers()

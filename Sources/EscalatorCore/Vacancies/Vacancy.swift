@@ -47,7 +47,12 @@ public struct Vacancy: Sendable, Hashable, Codable, Identifiable {
     public var essential: [SkillRequirement] { requirements.filter { $0.importance == .essential } }
     public var desirable: [SkillRequirement] { requirements.filter { $0.importance == .desirable } }
 
-    public func isLive(on date: Date) -> Bool { status == .open && closingDate >= date }
+    /// The one rule for a live vacancy (docs/matching.md, "Live vacancies"): open, and its closing day not yet
+    /// past — a vacancy is live through the whole of its closing day (UTC).
+    public func isLive(on date: Date) -> Bool { status == .open && closingDate >= Self.firstLiveClosingDate(on: date) }
+
+    /// The earliest closing date a vacancy live on `date` can have: the start of that day (UTC).
+    public static func firstLiveClosingDate(on date: Date) -> Date { Calendar.utc.startOfDay(for: date) }
 }
 
 public struct SkillRequirement: Sendable, Hashable, Codable {

@@ -8,10 +8,10 @@ import Foundation
 /// the data key's `audit-chain` subkey) of its canonical text (`AuditEntry.canonicalText`), so editing,
 /// deleting or reordering rows breaks the chain at that row (`verify`).
 ///
-/// Appends from this process take turns (an async lock, held across `transaction`), and the head is cached
-/// after the first read, so an append is one INSERT. Another process (a second server, `escalator import`)
-/// may have appended meanwhile: the sequence number is the primary key, so the INSERT then fails, and the
-/// chain re-reads the head and tries again. The chain can therefore never fork.
+/// Appends take turns: within this process an async lock, held across `transaction`; across processes (several
+/// instances, a command) the `WriteLock`, under which each transaction reads the head as committed. Appends that
+/// arrive together are written as one batch in one transaction (group commit). The sequence number is the
+/// primary key besides, so the chain can never fork.
 public actor AuditChain {
     /// The last row: its sequence number and hash.
     public struct Head: Sendable, Hashable {
@@ -26,11 +26,9 @@ public actor AuditChain {
         init(_ entry: AuditEntry) { self.init(sequence: entry.sequence, hash: entry.hash) }
     }
 
-    static let attempts = 5
     static let batchSize = 250
 
     private let key: SymmetricKey
-    private var head: Head?
     private var busy = false
     private var waiting: [CheckedContinuation<Void, Never>] = []
 
@@ -42,94 +40,89 @@ public actor AuditChain {
 
     /// Appends `events`, in order, stamped `at`, outside any transaction: for reads, recorded once the
     /// access has been allowed and before anything is shown. Throws if they could not be written.
+    ///
+    /// Concurrent appends are written together (group commit): whatever arrives while one batch is being written
+    /// goes into the next, one transaction and one INSERT for all of them, and each caller resumes only once its
+    /// rows are committed.
     @discardableResult
     public func append(_ events: [AuditEvent], at: Date, on db: any Database) async throws -> [AuditEntry] {
         guard !events.isEmpty else { return [] }
-        guard events.count <= Self.batchSize else {
-            return try await transaction(events, at: at, on: db) { _ in }.entries
-        }
-        await acquire()
-        defer { release() }
-        var attempt = 1
-        while true {
-            let start = try await currentHead(on: db)
-            let entries = Self.seal(events, at: at, after: start, key: key)
-            do {
-                try await entries.map(AuditEventModel.init).create(on: db)
-                head = entries.last.map(Head.init)
-                return entries
-            } catch {
-                head = nil
-                guard attempt < Self.attempts, Self.isConflict(error), try await Self.readHead(on: db) != start else { throw error }
-                attempt += 1
+        return try await withCheckedThrowingContinuation { continuation in
+            queue.append(Queued(events: events, at: at, continuation: continuation))
+            if !flushing {
+                flushing = true
+                Task { await self.flush(on: db) }
             }
         }
     }
 
+    private struct Queued {
+        var events: [AuditEvent]
+        var at: Date
+        var continuation: CheckedContinuation<[AuditEntry], any Error>
+    }
+
+    private var queue: [Queued] = []
+    private var flushing = false
+
+    private func flush(on db: any Database) async {
+        while !queue.isEmpty {
+            let batch = queue
+            queue = []
+            await acquire()
+            do {
+                let entries = try await writeBatch(batch, on: db)
+                var offset = 0
+                for queued in batch {
+                    queued.continuation.resume(returning: Array(entries[offset..<offset + queued.events.count]))
+                    offset += queued.events.count
+                }
+            } catch {
+                for queued in batch { queued.continuation.resume(throwing: error) }
+            }
+            release()
+        }
+        flushing = false
+    }
+
+    /// One transaction for a whole batch, appended after the head as committed.
+    private func writeBatch(_ batch: [Queued], on db: any Database) async throws -> [AuditEntry] {
+        let key = key
+        return try await db.transaction { tx in
+            try await WriteLock.take(.auditChain, in: tx)
+            var start = try await Self.readHead(on: tx)
+            var entries: [AuditEntry] = []
+            for queued in batch {
+                let sealed = Self.seal(queued.events, at: queued.at, after: start, key: key)
+                entries += sealed
+                start = sealed.last.map(Head.init) ?? start
+            }
+            try await entries.map(AuditEventModel.init).createInBatches(on: tx, batchSize: Self.batchSize)
+            return entries
+        }
+    }
+
     /// Runs `write` and appends `events` in one database transaction, so a change and its audit rows are
-    /// committed together or not at all. Other appends from this process wait until it ends: keep `write`
-    /// short, and never append from inside it (that would wait for itself).
+    /// committed together or not at all. Other appends wait until it ends — from this process and, through the
+    /// write lock, from every other: keep `write` short, and never append from inside it (that would wait for itself).
     public func transaction<T: Sendable>(
         _ events: [AuditEvent], at: Date, on db: any Database, _ write: @escaping @Sendable (any Database) async throws -> T
     ) async throws -> (value: T, entries: [AuditEntry]) {
         await acquire()
         defer { release() }
-        let cached = head
         let key = key
-        do {
-            let result = try await db.transaction { tx in
-                let value = try await write(tx)
-                let entries = try await Self.appendWithinTransaction(events, at: at, after: cached, key: key, on: tx)
-                return (value, entries)
-            }
-            if let last = result.1.last { head = Head(last) }
-            return (result.0, result.1)
-        } catch {
-            head = nil
-            throw error
+        return try await db.transaction { tx in
+            try await WriteLock.take(.auditChain, in: tx)
+            let value = try await write(tx)
+            let entries = Self.seal(events, at: at, after: try await Self.readHead(on: tx), key: key)
+            try await entries.map(AuditEventModel.init).createInBatches(on: tx, batchSize: Self.batchSize)
+            return (value, entries)
         }
-    }
-
-    /// Inside a transaction a failed INSERT would spoil the whole transaction on PostgreSQL, so each attempt
-    /// runs under a savepoint it can roll back to.
-    private static func appendWithinTransaction(
-        _ events: [AuditEvent], at: Date, after cached: Head?, key: SymmetricKey, on tx: any Database
-    ) async throws -> [AuditEntry] {
-        guard !events.isEmpty else { return [] }
-        let sql = tx as! any SQLDatabase
-        var start: Head?
-        if let cached { start = cached } else { start = try await readHead(on: tx) }
-        var attempt = 1
-        while true {
-            let entries = seal(events, at: at, after: start, key: key)
-            try await sql.raw("SAVEPOINT escalator_audit").run()
-            do {
-                try await entries.map(AuditEventModel.init).createInBatches(on: tx, batchSize: batchSize)
-                try await sql.raw("RELEASE SAVEPOINT escalator_audit").run()
-                return entries
-            } catch {
-                try await sql.raw("ROLLBACK TO SAVEPOINT escalator_audit").run()
-                let fresh = try await readHead(on: tx)
-                guard attempt < attempts, isConflict(error), fresh != start else { throw error }
-                start = fresh
-                attempt += 1
-            }
-        }
-    }
-
-    private func currentHead(on db: any Database) async throws -> Head? {
-        if let head { return head }
-        head = try await Self.readHead(on: db)
-        return head
     }
 
     /// The last row of the chain in the database, or nil while it is empty.
     public static func readHead(on db: any Database) async throws -> Head? {
         try await AuditEventModel.query(on: db).sort(\.$id, .descending).first().map { Head(sequence: $0.id!, hash: $0.hash) }
-    }
-
-    static func isConflict(_ error: any Error) -> Bool {
-        (error as? any DatabaseError)?.isConstraintFailure == true
     }
 
     // MARK: - Taking turns

@@ -32,6 +32,11 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
         return components.string ?? "(unparseable URL)"
     }
 
+    /// Pooled connections per event loop (one loop per core). A SQLite connection is used by one query at a time
+    /// and the driver keeps one per loop; a PostgreSQL connection spends most of a query waiting on the network,
+    /// so each loop keeps several, which lets a loop's requests overlap their queries.
+    public var connectionsPerEventLoop: Int { isPostgres ? 4 : 1 }
+
     public func configuration() throws -> DatabaseConfigurationFactory {
         switch self {
         case .sqlite(let path):
@@ -39,7 +44,7 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
         case .sqliteInMemory:
             return .sqlite(.memory)
         case .postgres(let url):
-            return try .postgres(url: url)
+            return try .postgres(url: url, maxConnectionsPerEventLoop: connectionsPerEventLoop)
         }
     }
 }

@@ -15,5 +15,6 @@ public enum EscalatorMigrations {
         M009_CreateAuditTrail(),
         M010_AddAccountSecurity(),
         M011_SealSpecialCategoryData(cipher: ColumnCipher(dataKey)),
+        M012_CreateChangeRecord(),
     ] }
 }

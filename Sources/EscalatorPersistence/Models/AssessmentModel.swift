@@ -23,6 +23,9 @@ public final class AssessmentModel: Model, @unchecked Sendable {
     @Field(key: "travel_modes") public var travelModes: JSONList<TravelMode>
     @Field(key: "sealed_notes") public var sealedNotes: String
     @Field(key: "distance_from_work") public var distanceFromWork: Int
+    /// When the row was written, in seconds since 1970 (0 for rows written before it was kept): the tie-break
+    /// between two assessments on the same day (`latestFirst`).
+    @Field(key: "recorded_at") public var recordedAt: Double
 
     public init() {}
 
@@ -51,6 +54,7 @@ public final class AssessmentModel: Model, @unchecked Sendable {
         travelModes = JSONList(value.constraints.travelModes)
         sealedNotes = try cipher.seal(text: value.notes, at: Self.location(Self.notesColumn, value.id))
         self.distanceFromWork = distanceFromWork
+        self.recordedAt = Date().timeIntervalSince1970
     }
 
     /// The assessment with its barriers and notes opened: throws if they do not open with this key.
@@ -65,5 +69,24 @@ public final class AssessmentModel: Model, @unchecked Sendable {
             constraints: WorkConstraints(
                 minHoursPerWeek: minHours, maxHoursPerWeek: maxHours, maxTravelKm: maxTravelKm, travelModes: travelModes.items),
             notes: notes)
+    }
+}
+
+extension AssessmentModel {
+    /// `latestLast()` and `latestFirst()` as SQL, for plain-row queries.
+    public static let latestLastOrder = "assessed_on, recorded_at, id"
+    public static let latestFirstOrder = "assessed_on DESC, recorded_at DESC, id DESC"
+}
+
+extension QueryBuilder where Model == AssessmentModel {
+    /// The one rule for "a client's latest assessment": the latest assessment date, then the latest time
+    /// recorded, then the greatest id. Take the first row of a client's assessments sorted this way.
+    public func latestFirst() -> Self {
+        sort(\.$assessedOn, .descending).sort(\.$recordedAt, .descending).sort(\.$id, .descending)
+    }
+
+    /// The same order reversed: oldest first, so that keeping the last row per client keeps the latest.
+    public func latestLast() -> Self {
+        sort(\.$assessedOn).sort(\.$recordedAt).sort(\.$id)
     }
 }

@@ -56,3 +56,10 @@ public final class VacancyModel: Model, @unchecked Sendable {
             minimumAge: minimumAge)
     }
 }
+
+extension QueryBuilder where Model == VacancyModel {
+    /// Live vacancies on `date`, by the one rule (`Vacancy.isLive(on:)`).
+    public func live(on date: Date) -> Self {
+        filter(\.$status == .open).filter(\.$closingDate >= Vacancy.firstLiveClosingDate(on: date))
+    }
+}

@@ -18,7 +18,7 @@ public enum Seeder {
         for password in Set(data.users.map(\.password)) { hashing[password] = try hashPassword(password) }
         let hashes = hashing
 
-        try await database.transaction { db in
+        try await database.transaction { tx in try await ChangeRecord.bulkLoad(in: tx) { db in
             try await TaxonomyWriter.replace(with: data.taxonomy, on: db)
             try await data.organisations.map(OrganisationModel.init).createInBatches(on: db)
             try await data.users.map {
@@ -61,6 +61,7 @@ public enum Seeder {
             try await data.sustainmentChecks.map(SustainmentCheckModel.init).createInBatches(on: db)
             try await data.inWorkContacts.map(InWorkContactModel.init).createInBatches(on: db)
             try await data.progressions.map(ProgressionModel.init).createInBatches(on: db)
-        }
+            try await InstallationFacts.set(InstallationFacts.syntheticDataDay, to: data.referenceDate.isoDay, on: db)
+        } }
     }
 }

@@ -27,7 +27,7 @@ extension APISchemas {
         ], required: ["clientID", "clientReference", "kind", "targetID", "score", "stage", "targetWardResident"])),
         ("AllocationPlan", S.object([
             ("parameters", S.ref("AllocationParameters")), ("summary", S.ref("AllocationSummary")),
-            ("assignments", S.array(S.ref("AllocationAssignment"))),
-        ], required: ["parameters", "summary", "assignments"])),
+            ("assignments", S.array(S.ref("AllocationAssignment"))), ("freshness", S.ref("Freshness")),
+        ], required: ["parameters", "summary", "assignments", "freshness"])),
     ]
 }

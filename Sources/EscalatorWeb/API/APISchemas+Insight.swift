@@ -56,6 +56,7 @@ extension APISchemas {
                 ("skillID", S.string), ("name", S.string), ("demand", figure), ("supply", count),
                 ("ratio", S.described(figure, "Supply over demand; no value when there is no demand.")),
             ], required: ["skillID", "name", "demand", "supply", "ratio"]))),
-        ], required: ["asOf", "area", "clients", "vacancies", "programmePlaces", "jobStarts", "employmentGap", "skills"])),
+            ("freshness", S.ref("Freshness")),
+        ], required: ["asOf", "area", "clients", "vacancies", "programmePlaces", "jobStarts", "employmentGap", "skills", "freshness"])),
     ]
 }

@@ -75,6 +75,7 @@ extension APISchemas {
                 ("levelAsked", S.intEnumeration(Proficiency.self)),
                 ("highestLevelTaught", S.described(S.intEnumeration(Proficiency.self), "Absent when no programme teaches it at all.")),
             ], required: ["skillID", "skillName", "vacancies", "openings", "levelAsked"]))),
-        ], required: ["asOf", "clientsJobReady", "clientsBlockedOnlyBySkills", "blockers", "programmes", "untaught"])),
+            ("freshness", S.ref("Freshness")),
+        ], required: ["asOf", "clientsJobReady", "clientsBlockedOnlyBySkills", "blockers", "programmes", "untaught", "freshness"])),
     ]
 }

@@ -28,6 +28,9 @@ public struct AppEnvironment: Sendable {
     public var maxBodyBytes: Int = AppEnvironment.defaultMaxBodyBytes
     /// Spread mode shows a vacancy to at most this many clients per opening (`ESCALATOR_SPREAD_MULTIPLE`, default 5).
     public var spreadMultiple: Int = AppEnvironment.defaultSpreadMultiple
+    /// How long a request waits for derived figures newer than the stored ones before showing the stored ones with
+    /// "as of" (`StoredFigures`); nil waits until they are there (tests, where they take milliseconds).
+    public var figureWait: Duration? = .milliseconds(1500)
 
     public static let defaultRetentionMonths = 72
     public static let retentionMonthsRange = 1...1200

@@ -2,16 +2,20 @@ import EscalatorPersistence
 import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
+import SQLKit
 import Vapor
 
 /// Builds the whole app: database, sessions, middleware and routes. Reading this function tells you the app.
 public func configure(_ app: Application, environment: AppEnvironment) async throws {
+    ServerMetrics.bootstrap()
     switch environment.database {
     case .postgres:
         app.databases.use(try environment.database.configuration(), as: .psql)
     case .sqlite, .sqliteInMemory:
         app.databases.use(try environment.database.configuration(), as: .sqlite)
+        try await tuneSQLite(app, file: environment.database != .sqliteInMemory)
     }
+    app.storage[DatabaseLocationKey.self] = environment.database
     app.migrations.add(SessionRecord.migration)
     app.migrations.add(EscalatorMigrations.all(dataKey: environment.dataKey))
 
@@ -33,22 +37,54 @@ public func configure(_ app: Application, environment: AppEnvironment) async thr
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(SessionUserAuthenticator(now: environment.now))
     app.middleware.use(BearerTokenAuthenticator(now: environment.now))
-    let dataVersion = DataVersion()
-    app.middleware.use(DataVersionMiddleware(version: dataVersion))
-
-    app.storage[DataVersionKey.self] = dataVersion
-    app.storage[SignInThrottleKey.self] = SignInThrottle(limits: environment.signInLimits)
-    app.storage[InsightCacheKey.self] = InsightCache()
+    app.storage[SignInThrottleKey.self] = SignInThrottle(limits: environment.signInLimits, key: environment.dataKey.subkey("sign-in-throttle"))
+    app.storage[StoredFiguresKey.self] = StoredFigures(wait: environment.figureWait)
     app.storage[PathwayPlannerCacheKey.self] = PathwayPlannerCache()
-    app.storage[CommissioningCacheKey.self] = CommissioningCache()
     app.storage[PseudonymsKey.self] = Pseudonyms(environment.dataKey)
-    app.storage[MatchingCacheKey.self] = MatchingCache(cipher: ColumnCipher(environment.dataKey), spreadMultiple: environment.spreadMultiple)
+    let matching = MatchingCache(cipher: ColumnCipher(environment.dataKey), spreadMultiple: environment.spreadMultiple)
+    app.storage[MatchingCacheKey.self] = matching
+    app.storage[ChangeFeedKey.self] = ChangeFeed(matching: matching)
     app.storage[AuditTrailKey.self] = AuditTrail(environment: environment)
     app.storage[ColumnCipherKey.self] = ColumnCipher(environment.dataKey)
     try routes(app, environment: environment)
 }
 
-/// Runs any migrations not yet applied.
-public func migrate(_ app: Application) async throws {
-    try await app.autoMigrate()
+/// A SQLite file is written ahead (WAL): readers never wait for the writer, and a commit is an append to the
+/// log rather than a rewrite of pages, synced at checkpoints (`synchronous=NORMAL`: a power cut may lose the last
+/// commits but never corrupts the file). Each event loop has one pooled connection; each is set up here.
+func tuneSQLite(_ app: Application, file: Bool) async throws {
+    var loops = app.eventLoopGroup.makeIterator()
+    var first = true
+    while let loop = loops.next() {
+        guard let sql = app.databases.database(logger: app.logger, on: loop) as? any SQLDatabase else { continue }
+        if file && first { try await sql.raw("PRAGMA journal_mode=WAL").run() }
+        first = false
+        try await sql.raw("PRAGMA synchronous=NORMAL").run()
+    }
 }
+
+/// Starts following the shared record of change, after building the matching snapshot and everyone's
+/// recommendations in the background (`ChangeFeed.follow`).
+public func startBackgroundWork(_ app: Application, environment: AppEnvironment) {
+    ChangeFeed.follow(app, now: environment.now)
+    if case .postgres(let url) = environment.database { ChangeListener.start(app, url: url) }
+}
+
+/// Runs any migrations not yet applied.
+/// On PostgreSQL, instances starting together take turns (a session-level advisory lock, on a connection of its
+/// own, held while the migrations run on the pool's): the first migrates, the rest find nothing to do.
+public func migrate(_ app: Application) async throws {
+    guard case .postgres(let url)? = app.storage[DatabaseLocationKey.self] else { return try await app.autoMigrate() }
+    let configuration = try SQLPostgresConfiguration(url: url).coreConfiguration
+    let connection = try await PostgresConnection.connect(on: app.eventLoopGroup.any(), configuration: configuration, id: 2, logger: app.logger).get()
+    do {
+        _ = try await connection.query("SELECT pg_advisory_lock(\(WriteLock.Name.migrations.rawValue))", logger: app.logger)
+        try await app.autoMigrate()
+    } catch {
+        try? await connection.close()
+        throw error
+    }
+    try? await connection.close()  // ends the session, and with it the lock
+}
+
+enum DatabaseLocationKey: StorageKey { typealias Value = DatabaseLocation }

@@ -5,6 +5,7 @@ import Vapor
 /// with a temporary password must choose their own (`/account/password`) before anything else.
 func routes(_ app: Application, environment: AppEnvironment) throws {
     try app.register(collection: HealthController())
+    try app.register(collection: MetricsController())
 
     let pages = app.grouped(CSRFMiddleware())
     try pages.register(collection: SignInController(environment: environment))

@@ -24,7 +24,7 @@ enum AssessmentQueries {
     /// The latest assessment in full: callers cut it down (`SpecialCategoryView`) before showing it.
     static func latest(clientID: UUID, cipher: ColumnCipher, on db: any Database) async throws -> Assessment? {
         try await AssessmentModel.query(on: db).filter(\.$clientID == clientID)
-            .sort(\.$assessedOn, .descending).sort(\.$id).first()?.value(cipher)
+            .latestFirst().first()?.value(cipher)
     }
 
     /// A client's assessments, latest first.
@@ -35,7 +35,7 @@ enum AssessmentQueries {
         let client = try await ClientAccess.find(clientID, for: user, on: db).value
         let view = try await SpecialCategoryAccess.view(of: client, for: user, on: db)
         let models = try await AssessmentModel.query(on: db).filter(\.$clientID == clientID)
-            .sort(\.$assessedOn, .descending).sort(\.$id).all()
+            .latestFirst().all()
         return (client, try models.map { (view.visible(try $0.value(cipher)), $0.distanceFromWork) })
     }
 

@@ -13,7 +13,7 @@ enum AssessmentService {
 
     static func record(
         clientID: UUID, _ input: AssessmentInput, by user: AuthenticatedUser, auditor: Auditor, environment: AppEnvironment,
-        matching: MatchingCache, cipher: ColumnCipher, on db: any Database
+        cipher: ColumnCipher, on db: any Database
     ) async throws -> Recorded {
         let client = try await ClientAccess.findForChange(clientID, for: user, on: db).value
         let taxonomy = try await Lookups.taxonomy(on: db)
@@ -26,7 +26,6 @@ enum AssessmentService {
         let model = try AssessmentModel(assessment, distanceFromWork: score.total, cipher: cipher)
         let event = auditor.event(.create, .assessment(assessment.id), client: client.id, purpose: .caseManagement)
         try await auditor.change([event], on: db) { db in try await model.create(on: db) }
-        try await matching.clientChanged(client.id, db: db)
         return Recorded(assessment: assessment, score: score)
     }
 

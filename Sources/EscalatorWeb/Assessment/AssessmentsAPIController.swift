@@ -70,7 +70,7 @@ struct AssessmentsAPIController: RouteCollection {
         let input = try req.content.decode(AssessmentInput.self)
         let recorded = try await AssessmentService.record(
             clientID: try req.uuid("clientID", "Client"), input, by: user, auditor: try req.auditor, environment: environment,
-            matching: req.application.matchingCache, cipher: req.cipher, on: req.db)
+            cipher: req.cipher, on: req.db)
         let client = try await ClientAccess.find(recorded.assessment.clientID, for: user, on: req.db).value
         let view = try await SpecialCategoryAccess.view(of: client, for: user, on: req.db)
         return try .json(Self.detail(view.visible(recorded.assessment), score: view.visible(recorded.score), view: view,

@@ -35,7 +35,7 @@ struct AssessmentsController: RouteCollection {
         let (input, formField) = form.input(taxonomy: taxonomy)
         do {
             _ = try await AssessmentService.record(
-                clientID: clientID, input, by: user, auditor: try req.auditor, environment: environment, matching: req.application.matchingCache,
+                clientID: clientID, input, by: user, auditor: try req.auditor, environment: environment,
                 cipher: req.cipher, on: req.db)
             return req.redirect(to: "/clients/\(clientID)?notice=assessed")
         } catch let AppError.validation(errors) {

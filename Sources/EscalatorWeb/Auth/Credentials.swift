@@ -18,7 +18,7 @@ enum Credentials {
         let address = ClientAddress.of(req, trustedProxies: environment.trustedProxies)
         let at = environment.now()
         let throttle = req.application.signInThrottle
-        if case .refused(let wait) = await throttle.admit(account: account, address: address, at: at) {
+        if case .refused(let wait) = try await throttle.admit(account: account, address: address, at: at, on: req.db) {
             req.logger.notice("sign-in refused: too many failures", metadata: logMetadata(account, address, environment))
             return .throttled(retryAfter: wait)
         }
@@ -26,7 +26,7 @@ enum Credentials {
             req.logger.notice("sign-in failed", metadata: logMetadata(account, address, environment))
             return .wrong
         }
-        await throttle.succeeded(account: account, address: address, at: at)
+        try await throttle.succeeded(account: account, address: address, at: at, on: req.db)
         return .verified(user)
     }
 

@@ -1,12 +1,19 @@
+import Crypto
+import EscalatorPersistence
+import Fluent
 import Foundation
+import SQLKit
 import Vapor
 
-/// Counts failed sign-ins in memory, per account (lowercased email) and per client address, over a sliding
-/// window. An attempt is admitted only while both counts are under their limits; an admitted attempt counts as a
+/// Counts failed sign-ins per account (lowercased email) and per client address over a sliding window, in the
+/// database (`sign_in_failures`), so every instance of the app counts the same attempts. Keys are keyed hashes
+/// (HMAC under the data key's `sign-in-throttle` subkey): the table holds no email or address.
+///
+/// An attempt is admitted only while both counts are under their limits; an admitted attempt counts as a
 /// failure until `succeeded` takes it back, so parallel guesses cannot slip past the limit while Bcrypt runs.
-/// A success clears the account's failures but not the address's, or one valid account would reset an
-/// attacker's budget. The counts live in this process: a restart clears them, and several processes each keep
-/// their own.
+/// Admissions are decided one at a time: within this process by the actor, across processes by the
+/// `WriteLock`. A success clears the
+/// account's failures but not the address's, or one valid account would reset an attacker's budget.
 actor SignInThrottle {
     enum Decision: Equatable, Sendable {
         case admitted
@@ -15,70 +22,68 @@ actor SignInThrottle {
     }
 
     let limits: SignInLimits
-    private var accounts: [String: [Date]] = [:]
-    private var addresses: [String: [Date]] = [:]
+    private let key: SymmetricKey
     private var admissionsSinceSweep = 0
 
-    init(limits: SignInLimits) {
+    init(limits: SignInLimits, key: SymmetricKey) {
         self.limits = limits
+        self.key = key
     }
 
-    func admit(account: String, address: String, at now: Date) -> Decision {
+    func admit(account: String, address: String, at now: Date, on db: any Database) async throws -> Decision {
+        guard limits.failuresPerAccount > 0 || limits.failuresPerAddress > 0 else { return .admitted }
         admissionsSinceSweep += 1
-        if admissionsSinceSweep >= 1000 { sweep(now) }
-        let byAccount = recent(accounts[account], now), byAddress = recent(addresses[address], now)
-        var wait: TimeInterval = 0
-        if let until = blockedUntil(byAccount, limit: limits.failuresPerAccount) { wait = max(wait, until.timeIntervalSince(now)) }
-        if let until = blockedUntil(byAddress, limit: limits.failuresPerAddress) { wait = max(wait, until.timeIntervalSince(now)) }
-        if wait > 0 {
-            accounts[account] = byAccount
-            addresses[address] = byAddress
-            return .refused(retryAfter: max(1, Int(wait.rounded(.up))))
+        if admissionsSinceSweep >= 1000 {
+            admissionsSinceSweep = 0
+            try await SignInFailureModel.query(on: db).filter(\.$at <= now.timeIntervalSince1970 - limits.window).delete()
         }
-        accounts[account] = Self.keepingLast(limits.failuresPerAccount, byAccount + [now])
-        addresses[address] = Self.keepingLast(limits.failuresPerAddress, byAddress + [now])
-        return .admitted
+        let accountKey = hashed("account", account), addressKey = hashed("address", address)
+        let limits = limits
+        return try await db.transaction { tx in
+            try await WriteLock.take(.signInThrottle, in: tx)
+            let byAccount = try await Self.recent(accountKey, now, limits, on: tx)
+            let byAddress = try await Self.recent(addressKey, now, limits, on: tx)
+            var wait: TimeInterval = 0
+            if let until = Self.blockedUntil(byAccount, limit: limits.failuresPerAccount, window: limits.window) { wait = max(wait, until - now.timeIntervalSince1970) }
+            if let until = Self.blockedUntil(byAddress, limit: limits.failuresPerAddress, window: limits.window) { wait = max(wait, until - now.timeIntervalSince1970) }
+            if wait > 0 { return .refused(retryAfter: max(1, Int(wait.rounded(.up)))) }
+            var marks: [SignInFailureModel] = []
+            if limits.failuresPerAccount > 0 { marks.append(SignInFailureModel(key: accountKey, at: now)) }
+            if limits.failuresPerAddress > 0 { marks.append(SignInFailureModel(key: addressKey, at: now)) }
+            try await marks.create(on: tx)
+            return .admitted
+        }
     }
 
     /// The attempt admitted at `at` was right: forget the account's failures and this attempt's mark on the address.
-    func succeeded(account: String, address: String, at: Date) {
-        accounts[account] = nil
-        if var marks = addresses[address], let index = marks.lastIndex(of: at) {
-            marks.remove(at: index)
-            addresses[address] = marks.isEmpty ? nil : marks
+    func succeeded(account: String, address: String, at: Date, on db: any Database) async throws {
+        try await SignInFailureModel.query(on: db).filter(\.$key == hashed("account", account)).delete()
+        if let mark = try await SignInFailureModel.query(on: db).filter(\.$key == hashed("address", address))
+            .filter(\.$at == at.timeIntervalSince1970).first() {
+            try await mark.delete(on: db)
         }
     }
 
     /// Failures recorded now for this account and address (for tests and logs).
-    func failures(account: String, address: String, at now: Date) -> (account: Int, address: Int) {
-        (recent(accounts[account], now).count, recent(addresses[address], now).count)
+    func failures(account: String, address: String, at now: Date, on db: any Database) async throws -> (account: Int, address: Int) {
+        (try await Self.recent(hashed("account", account), now, limits, on: db).count,
+         try await Self.recent(hashed("address", address), now, limits, on: db).count)
     }
 
-    private func recent(_ marks: [Date]?, _ now: Date) -> [Date] {
-        (marks ?? []).filter { now.timeIntervalSince($0) < limits.window }
+    private func hashed(_ kind: String, _ value: String) -> String {
+        kind + ":" + Data(HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: key)).base64EncodedString()
+    }
+
+    /// The marks inside the window, oldest first.
+    private static func recent(_ key: String, _ now: Date, _ limits: SignInLimits, on db: any Database) async throws -> [Double] {
+        try await SignInFailureModel.query(on: db).filter(\.$key == key).filter(\.$at > now.timeIntervalSince1970 - limits.window)
+            .sort(\.$at).all().map(\.at)
     }
 
     /// When the oldest failure that keeps the count at the limit leaves the window; nil when under the limit.
-    private func blockedUntil(_ marks: [Date], limit: Int) -> Date? {
+    private static func blockedUntil(_ marks: [Double], limit: Int, window: TimeInterval) -> Double? {
         guard limit > 0, marks.count >= limit else { return nil }
-        return marks[marks.count - limit].addingTimeInterval(limits.window)
-    }
-
-    /// Only the last `limit` marks can decide anything.
-    private static func keepingLast(_ limit: Int, _ marks: [Date]) -> [Date] {
-        limit > 0 ? Array(marks.suffix(limit)) : []
-    }
-
-    private func sweep(_ now: Date) {
-        admissionsSinceSweep = 0
-        accounts = accounts.compactMapValues { marks in
-            let kept = marks.filter { now.timeIntervalSince($0) < limits.window }
-            return kept.isEmpty ? nil : kept
-        }
-        addresses = addresses.compactMapValues { marks in
-            let kept = marks.filter { now.timeIntervalSince($0) < limits.window }
-            return kept.isEmpty ? nil : kept
-        }
+        return marks[marks.count - limit] + window
     }
 }
 

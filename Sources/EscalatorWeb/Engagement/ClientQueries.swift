@@ -32,7 +32,7 @@ enum ClientQueries {
 
     static func latestScores(for ids: [UUID], on db: any Database) async throws -> [UUID: Int] {
         guard !ids.isEmpty else { return [:] }
-        let assessments = try await AssessmentModel.query(on: db).filter(\.$clientID ~~ ids).sort(\.$assessedOn).all()
+        let assessments = try await AssessmentModel.query(on: db).filter(\.$clientID ~~ ids).latestLast().all()
         var result: [UUID: Int] = [:]
         for assessment in assessments { result[assessment.clientID] = assessment.distanceFromWork }
         return result
@@ -61,7 +61,7 @@ enum ClientQueries {
         let organisations = try await Lookups.organisationNames(on: db)
         let consents = try await ConsentModel.query(on: db).filter(\.$clientID == id).sort(\.$givenAt).all()
             .map { (id: $0.id!, consent: $0.value, organisationName: organisations[$0.organisationID] ?? "Unknown organisation") }
-        let assessments = try await AssessmentModel.query(on: db).filter(\.$clientID == id).sort(\.$assessedOn, .descending).all()
+        let assessments = try await AssessmentModel.query(on: db).filter(\.$clientID == id).latestFirst().all()
             .map { try $0.value(cipher) }
         let latestScore = assessments.first.map {
             view.visible(DistanceFromWork.score($0, employmentStatus: client.employmentStatus, monthsOutOfWork: nil))

@@ -80,7 +80,6 @@ struct ClientsAPIController: RouteCollection {
         _ = try await ClientService.update(
             id, with: try req.content.decode(ClientInput.self), by: try req.user, auditor: try req.auditor, environment: environment,
             cipher: req.cipher, on: req.db)
-        try await req.application.matchingCache.clientChanged(id, db: req.db)
         return try .json(try await detail(id, req))
     }
 
@@ -94,7 +93,6 @@ struct ClientsAPIController: RouteCollection {
         let input = try req.content.decode(ConsentInput.self)
         _ = try await ClientService.recordConsent(clientID: id, organisationID: input.organisationID, purpose: input.purpose, by: try req.user,
                                                   auditor: try req.auditor, environment: environment, on: req.db)
-        try await req.application.matchingCache.clientChanged(id, db: req.db)
         return try .json(try await detail(id, req), status: .created)
     }
 
@@ -102,7 +100,6 @@ struct ClientsAPIController: RouteCollection {
         let id = try req.uuid("clientID", "Client")
         try await ClientService.withdrawConsent(clientID: id, consentID: try req.uuid("consentID", "Consent"), by: try req.user,
                                             auditor: try req.auditor, environment: environment, on: req.db)
-        try await req.application.matchingCache.clientChanged(id, db: req.db)
         return try .json(try await detail(id, req))
     }
 

@@ -78,7 +78,6 @@ struct ClientsController: RouteCollection {
         let input = try req.content.decode(ClientInput.self)
         do {
             _ = try await ClientService.update(id, with: input, by: user, auditor: try req.auditor, environment: environment, cipher: req.cipher, on: req.db)
-            try await req.application.matchingCache.clientChanged(id, db: req.db)
             return req.redirect(to: "/clients/\(id)?notice=updated")
         } catch let AppError.validation(errors) {
             let client = try await ClientAccess.find(id, for: user, on: req.db).value
@@ -99,7 +98,6 @@ struct ClientsController: RouteCollection {
         let form = try req.content.decode(ConsentForm.self)
         _ = try await ClientService.recordConsent(clientID: id, organisationID: form.organisationID, purpose: form.purpose, by: user, auditor: try req.auditor,
                                                   environment: environment, on: req.db)
-        try await req.application.matchingCache.clientChanged(id, db: req.db)
         return req.redirect(to: "/clients/\(id)?notice=consent")
     }
 
@@ -108,7 +106,6 @@ struct ClientsController: RouteCollection {
         let id = try req.uuid("clientID", "Client")
         try await ClientService.withdrawConsent(clientID: id, consentID: try req.uuid("consentID", "Consent"), by: user, auditor: try req.auditor,
                                             environment: environment, on: req.db)
-        try await req.application.matchingCache.clientChanged(id, db: req.db)
         return req.redirect(to: "/clients/\(id)?notice=withdrawn")
     }
 

@@ -16,6 +16,8 @@ struct AppErrorMiddleware: AsyncMiddleware {
             let response = Self.response(for: appError, request: request)
             if case AppError.tooManyRequests(let seconds) = error {
                 response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
+            } else if appError.status == .serviceUnavailable {
+                response.headers.replaceOrAdd(name: .retryAfter, value: "1")
             }
             return response
         }
@@ -35,6 +37,10 @@ struct AppErrorMiddleware: AsyncMiddleware {
         case let error as SealedColumnError:
             // Names the column and the likely cause (a different data key), never the value.
             return Mapped(status: .internalServerError, code: "sealed_data_unreadable", message: error.description, fields: [])
+        case is ConnectionPoolTimeoutError:
+            // Every database connection stayed busy for the pool's whole wait: the service is overloaded, not broken.
+            ServerMetrics.poolTimedOut()
+            return Mapped(status: .serviceUnavailable, code: "busy", message: "The service is busy. Please try again in a moment.", fields: [])
         case let error as DecodingError:
             let field = error.fieldPath
             if field.isEmpty, request.headers.contentType?.subType == "json",
@@ -100,7 +106,7 @@ struct AppErrorMiddleware: AsyncMiddleware {
 
 extension Request {
     /// API requests get JSON errors; everything else gets pages.
-    var wantsJSON: Bool { url.path.hasPrefix("/api/") || url.path == "/healthz" }
+    var wantsJSON: Bool { url.path.hasPrefix("/api/") || url.path.hasPrefix("/healthz") }
 }
 
 extension DecodingError {

@@ -2,10 +2,15 @@ import Fluent
 import SQLKit
 import Vapor
 
-/// `/healthz`: is the app up and can it reach its database. No sign-in needed.
+/// Health for load balancers and orchestrators. No sign-in needed.
+/// - `/healthz/live`: the process answers (touches nothing else; also the ceiling route of the HTTP benchmark).
+/// - `/healthz/ready`: it can reach its database and has caught up with the record of change: send it traffic.
+/// - `/healthz`: the database check alone (kept for existing monitors).
 struct HealthController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("healthz", use: health)
+        routes.get("healthz", "live", use: live)
+        routes.get("healthz", "ready", use: ready)
         routes.get("styles.css", use: styles)
     }
 
@@ -14,12 +19,37 @@ struct HealthController: RouteCollection {
         var database: String
     }
 
+    struct Live: Content {
+        var status: String
+    }
+
+    struct Ready: Content {
+        var status: String
+        var database: String
+        /// The last change from the shared record applied by this instance.
+        var changesApplied: Int64?
+    }
+
     func health(req: Request) async throws -> Response {
         do {
             _ = try await (req.db as! any SQLDatabase).raw("SELECT 1 AS ok").first()
             return try .json(Health(status: "ok", database: "ok"))
         } catch {
             return try .json(Health(status: "degraded", database: "unreachable"), status: .serviceUnavailable)
+        }
+    }
+
+    func live(req: Request) throws -> Response {
+        try .json(Live(status: "ok"))
+    }
+
+    func ready(req: Request) async throws -> Response {
+        do {
+            try await req.catchUpWithChanges()
+            let applied = await req.application.changeFeed.applied
+            return try .json(Ready(status: "ok", database: "ok", changesApplied: applied))
+        } catch {
+            return try .json(Ready(status: "degraded", database: "unreachable", changesApplied: nil), status: .serviceUnavailable)
         }
     }
 

@@ -12,6 +12,6 @@ struct InsightAPIController: RouteCollection {
     func show(req: Request) async throws -> Response {
         try req.require(.analyst, .adviser, .administrator)
         let area = try await InsightArea.resolve(req.queryString("la"), on: req.db)
-        return try .json(try await req.insightDashboard(area: area, now: environment.now()))
+        return try .json(try await req.insightDashboard(area: area, now: environment.now))
     }
 }

@@ -20,7 +20,7 @@ struct InsightController: RouteCollection {
             return .html(InsightViews.badFilter(errors, la: la ?? "", authorities: authorities, viewer: try req.viewer),
                          status: .unprocessableEntity)
         }
-        let data = try await req.insightDashboard(area: area, now: environment.now())
+        let data = try await req.insightDashboard(area: area, now: environment.now)
         return .html(InsightViews.dashboard(data, authorities: authorities, viewer: try req.viewer))
     }
 }

@@ -76,4 +76,6 @@ struct InsightDashboard: Content, Sendable {
     var employmentGap: InsightFigures.EmploymentGapFigures
     /// The skills most demanded by live vacancies, most demanded first.
     var skills: [SkillRow]
+    /// When these figures were computed, and whether newer ones are being computed (set when served).
+    var freshness: Freshness?
 }

@@ -135,7 +135,7 @@ enum InsightQueries {
     /// Each live vacancy's requirements and openings: open, closing on or after `now`, in the area.
     static func liveDemand(in area: InsightArea, now: Date, on db: any Database) async throws -> [VacancyDemand] {
         var query = VacancyModel.query(on: db).field(\.$id).field(\.$requirements).field(\.$openings)
-            .filter(\.$status == .open).filter(\.$closingDate >= now)
+            .live(on: now)
         if let wards = area.wardFilter { query = query.filter(\.$wardID ~~ wards) }
         return try await query.all().map { VacancyDemand(requirements: $0.requirements.items, openings: $0.openings) }
     }

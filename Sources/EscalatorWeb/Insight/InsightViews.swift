@@ -11,6 +11,7 @@ enum InsightViews {
         return Layout.page(title: "Insight", viewer: viewer, section: .insight) {
             heading(1, "Insight: \(data.area.name)", class: "heading-l")
             paragraph("Figures as of \(asOf), for \(data.area.name). Only totals are shown; no resident can be identified.", class: "body lead")
+            if let freshness = data.freshness { paragraph(freshness.sentence, class: "body secondary-text") }
             paragraph("So that no one can be recognised from a small number, counts from 1 to 4 are shown as “<5”, and “x” marks a figure hidden so that one of those cannot be worked out from a total. Rates worked out from a hidden count are hidden too. This applies to everyone who sees this page.",
                       class: "body secondary-text")
             el("p", .class("body")) { link("Commissioning advice: skills that block clients, programme impact, skills no programme teaches", to: "/insight/commissioning") }

@@ -10,9 +10,7 @@ struct AllocationAPIController: RouteCollection {
     }
 
     func plan(req: Request) async throws -> Response {
-        let user = try req.user
-        try AllocationPlan.requireAdministrator(user)
-        let plan = try await AllocationPlan.make(try AllocationParameters.parse(req), for: user, now: environment.now(), on: req)
-        return try .json(AllocationDTO.plan(plan))
+        try AllocationPlan.requireAdministrator(try req.user)
+        return try .json(try await req.allocationPlan(try AllocationParameters.parse(req), now: environment.now).plan)
     }
 }

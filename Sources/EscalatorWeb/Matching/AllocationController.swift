@@ -11,22 +11,20 @@ struct AllocationController: RouteCollection {
     }
 
     func page(req: Request) async throws -> Response {
-        let user = try req.user
-        try AllocationPlan.requireAdministrator(user)
+        try AllocationPlan.requireAdministrator(try req.user)
         let (parameters, errors) = AllocationParameters.read(req)
         if !errors.isEmpty {
             return .html(AllocationViews.page(parameters, plan: nil, errors: errors, viewer: try req.viewer), status: .badRequest)
         }
         // The first visit shows the form; submitting it (always with some parameter) works out the plan.
         let asked = AllocationParameters.names.contains { req.queryString($0) != nil }
-        let plan = asked ? try await AllocationPlan.make(parameters, for: user, now: environment.now(), on: req) : nil
+        let plan = asked ? try await req.allocationPlan(parameters, now: environment.now) : nil
         return .html(AllocationViews.page(parameters, plan: plan, viewer: try req.viewer))
     }
 
     func csv(req: Request) async throws -> Response {
-        let user = try req.user
-        try AllocationPlan.requireAdministrator(user)
-        let plan = try await AllocationPlan.make(try AllocationParameters.parse(req), for: user, now: environment.now(), on: req)
+        try AllocationPlan.requireAdministrator(try req.user)
+        let plan = try await req.allocationPlan(try AllocationParameters.parse(req), now: environment.now)
         return AuditController.csv(plan.csv, filename: "allocation-\(environment.now().isoDay).csv")
     }
 }

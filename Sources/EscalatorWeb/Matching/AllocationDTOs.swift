@@ -44,6 +44,8 @@ enum AllocationDTO {
         var parameters: Parameters
         var summary: Summary
         var assignments: [Assignment]
+        /// When the plan was worked out; set as it is served.
+        var freshness: Freshness?
     }
 
     static func plan(_ plan: AllocationPlan) -> Plan {
@@ -65,6 +67,7 @@ enum AllocationDTO {
                 let slot = instance.slots[a.slot]
                 return Assignment(clientID: a.clientID, clientReference: a.reference, kind: slot.kind.rawValue, targetID: slot.targetID,
                                   cohortID: slot.cohortID, score: a.score, stage: a.stage, targetWardResident: resident[a.clientID] ?? false)
-            })
+            },
+            freshness: nil)
     }
 }

@@ -38,10 +38,10 @@ struct AllocationPlan: Sendable {
         }
     }
 
-    /// Builds and solves off the event loop: seconds at region scale.
-    static func make(_ parameters: AllocationParameters, for user: AuthenticatedUser, now: Date, on req: Request) async throws -> AllocationPlan {
-        try requireAdministrator(user)
-        let snapshot = try await req.matchingSnapshot(now: now)
+    /// Builds and solves off the event loop: seconds at region scale. From the matching snapshot as it is (the
+    /// caller has caught up with the record of change).
+    static func make(_ parameters: AllocationParameters, now: Date, app: Application) async throws -> AllocationPlan {
+        let snapshot = try await app.matchingCache.current(db: app.db, now: now)
         let targetWards = Set(snapshot.wards.values.filter(\.isTargetWard).map(\.id))
         let (instance, allocation) = await Task.detached {
             let instance = AllocationInstance.build(
@@ -50,7 +50,7 @@ struct AllocationPlan: Sendable {
                 options: parameters.options(targetWards: targetWards))
             return (instance, instance.allocate(releaseUnusedReserved: parameters.reserveShare != nil && parameters.releaseUnused))
         }.value
-        let references = try await Self.references(Set(allocation.assignments.map { instance.clientIDs[$0.client] }), on: req.db)
+        let references = try await Self.references(Set(allocation.assignments.map { instance.clientIDs[$0.client] }), on: app.db)
         let assignments = allocation.assignments.map { a in
             let id = instance.clientIDs[a.client]
             return Assignment(clientID: id, reference: references[id] ?? "", slot: a.candidate.slot, score: a.candidate.score, stage: a.stage)
@@ -106,16 +106,5 @@ struct AllocationPlan: Sendable {
             .sorted { (allocated[$0], instance.slots[$0].places, -$0) > (allocated[$1], instance.slots[$1].places, -$1) }
             .prefix(count)
             .map { SlotRow(slot: instance.slots[$0], title: titles[$0], startsOn: startDates[$0], allocated: allocated[$0]) }
-    }
-
-    static let csvHeader = ["client_id", "kind", "target_id", "cohort_id", "score", "client_reference"]
-
-    /// The CLI's columns plus the client's reference, one row per allocated client in client id order; formulas neutralised.
-    var csv: String {
-        CSVWriter.string(header: Self.csvHeader, rows: assignments.map { a in
-            let slot = instance.slots[a.slot]
-            return [a.clientID.uuidString, slot.kind.rawValue, slot.targetID.uuidString,
-                    slot.cohortID?.uuidString ?? "", String(format: "%.6f", a.score), a.reference]
-        })
     }
 }

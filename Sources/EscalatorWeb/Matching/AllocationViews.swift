@@ -5,7 +5,7 @@ import Foundation
 enum AllocationViews {
     static let title = "Allocate clients to vacancies and cohorts"
 
-    static func page(_ parameters: AllocationParameters, plan: AllocationPlan?, errors: [FieldError] = [], viewer: Viewer) -> String {
+    static func page(_ parameters: AllocationParameters, plan: StoredAllocation?, errors: [FieldError] = [], viewer: Viewer) -> String {
         var values = ["only": parameters.only.rawValue, "candidates": String(parameters.candidates),
                       "programmeWeight": formatted(parameters.programmeWeight)]
         values.merge(parameters.values) { _, typed in typed }
@@ -15,7 +15,8 @@ enum AllocationViews {
             paragraph("Gives every assessed client at most one vacancy opening or cohort place so that the total match score is as high "
                 + "as it can be, with no vacancy or cohort given more people than it has openings or free places. "
                 + "The plan names clients, so only administrators can see it.")
-            paragraph("Working out the plan for the whole region takes a few seconds.", class: "body secondary-text")
+            paragraph("Working out the plan for the whole region takes a few seconds; it is kept, and worked out again after changes.",
+                      class: "body secondary-text")
             el("form", Attribute("method", "get"), Attribute("action", "/matching/allocation"), Attribute("novalidate", nil)) {
                 Form.errorSummary(errors)
                 Form.select("only", label: "What to allocate", state: state,
@@ -31,7 +32,7 @@ enum AllocationViews {
                 releaseCheckbox(state)
                 el("button", .type("submit"), .class("button")) { "Allocate" }
             }
-            if let plan { results(plan) }
+            if let plan { results(plan, parameters: parameters) }
         }
     }
 
@@ -47,27 +48,29 @@ enum AllocationViews {
         }
     }
 
-    private static func results(_ plan: AllocationPlan) -> Node {
+    private static func results(_ stored: StoredAllocation, parameters: AllocationParameters) -> Node {
+        let summary = stored.plan.summary
         var rows: [(String, String)] = [
-            ("Clients allocated", "\(plan.assignments.count) of \(plan.instance.clientIDs.count) assessed clients (\(plan.clientsWithOptions) with an option)"),
-            ("To vacancies", String(plan.toVacancies)),
-            ("To cohorts", String(plan.toCohorts)),
-            ("Vacancies and cohorts", "\(plan.instance.slots.count), with \(plan.places) places"),
-            ("Total score", String(format: "%.6f", plan.allocation.totalScore)),
+            ("Clients allocated", "\(summary.allocated) of \(summary.assessedClients) assessed clients (\(summary.clientsWithOptions) with an option)"),
+            ("To vacancies", String(summary.toVacancies)),
+            ("To cohorts", String(summary.toCohorts)),
+            ("Vacancies and cohorts", "\(summary.slots), with \(summary.places) places"),
+            ("Total score", String(format: "%.6f", summary.totalScore)),
         ]
-        if let share = plan.parameters.reserveShare {
-            rows.append(("Reserved places", "\(plan.reservedPlaces) (\(formatted(share * 100))% of every slot's places, rounded up, for \(plan.targetWards.count) target wards)"))
-            rows.append(("Target-ward residents allocated", String(plan.residentsAllocated)))
-            if plan.releasing {
-                rows.append(("Allocated when unused reserved places were released", String(plan.releasedAllocated)))
+        if let share = parameters.reserveShare {
+            rows.append(("Reserved places", "\(summary.reservedPlaces ?? 0) (\(formatted(share * 100))% of every slot's places, rounded up, for \(summary.targetWards?.count ?? 0) target wards)"))
+            rows.append(("Target-ward residents allocated", String(summary.residentsAllocated ?? 0)))
+            if let released = summary.releasedAllocated {
+                rows.append(("Allocated when unused reserved places were released", String(released)))
             }
         }
-        let busiest = plan.busiestSlots(20)
+        let busiest = stored.busiest
         return el("div") {
             heading(2, "The plan", class: "heading-m")
+            if let freshness = stored.plan.freshness { paragraph(freshness.sentence, class: "body secondary-text") }
             summaryList(rows)
             el("p") {
-                link("Download the whole plan as CSV", to: "/matching/allocation.csv" + (plan.parameters.queryString.isEmpty ? "" : "?" + plan.parameters.queryString),
+                link("Download the whole plan as CSV", to: "/matching/allocation.csv" + (parameters.queryString.isEmpty ? "" : "?" + parameters.queryString),
                      class: "button button-secondary")
             }
             if !busiest.isEmpty {
@@ -76,7 +79,7 @@ enum AllocationViews {
                     headers: ["Vacancy or cohort", "Places", "Allocated", "Reserved"],
                     rows: busiest.map { row in
                         [text(row.startsOn.map { "\(row.title), cohort starting \($0.ukDate)" } ?? row.title),
-                         text(String(row.slot.places)), text(String(row.allocated)), text(String(row.slot.reserved))]
+                         text(String(row.places)), text(String(row.allocated)), text(String(row.reserved))]
                     },
                     numericColumns: [1, 2, 3])
             }

@@ -51,7 +51,7 @@ enum ClientMatchQueries {
                           mode: mode, spreadMultiple: req.application.matchingCache.spreadMultiple)
         }
         let profile = Matcher.profile(client: client, assessment: assessment, location: snapshot.location(ofWard: client.wardID), on: now)
-        let lists = try await req.application.matchingCache.recommendationLists(db: req.db, now: now, fresh: mode == .spread)
+        let lists = try await req.recommendationLists(now: now, fresh: mode == .spread)
         let matches: [VacancyMatch] = switch mode {
         case .best:
             Matcher.rankVacancies(

@@ -10,7 +10,7 @@ enum ConcentrationQueries {
         guard roles.contains(user.role) else {
             throw AppError.forbidden("Your role (\(user.role.label.lowercased())) cannot see recommendation figures.")
         }
-        return try await req.application.matchingCache.recommendationLists(db: req.db, now: now).concentration
+        return try await req.recommendationLists(now: now).concentration
     }
 }
 

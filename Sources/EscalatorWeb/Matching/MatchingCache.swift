@@ -1,43 +1,17 @@
 import EscalatorCore
 import EscalatorPersistence
 import Fluent
+import Metrics
 import Vapor
 
-/// What the matcher reads, held in memory: live vacancies, programmes with places, and every assessed
-/// client's profile. Built on first use and rebuilt after any change that affects matching.
-struct MatchingSnapshot: Sendable {
-    var taxonomy: Taxonomy
-    var wards: [String: Ward]
-    var vacancies: [VacancyTarget]
-    var vacanciesByID: [UUID: VacancyTarget]
-    var programmes: [ProgrammeTarget]
-    /// Assessed clients' profiles, from their latest assessment.
-    var profiles: [UUID: MatchProfile]
-    /// Every client's registering organisation.
-    var clientOrganisation: [UUID: UUID]
-    /// Every client's ward id (allocation reserves places for residents of target wards).
-    var clientWards: [UUID: String] = [:]
-    /// Clients with at least one consent to share that still stands.
-    var sharing: Set<UUID>
-    var licenceSkillIDs: Set<String>
-    var builtAt: Date
-
-    /// Matching offers only cohorts that have not started: those starting on this day or later.
-    static func firstBookableDay(_ now: Date) -> Date { Calendar.utc.startOfDay(for: now) }
-
-    /// Birmingham's centre, for a ward the snapshot does not know.
-    static let fallbackLocation = GeoPoint(latitude: 52.4862, longitude: -1.8904)
-
-    func location(ofWard id: String) -> GeoPoint {
-        wards[id]?.centre ?? Self.fallbackLocation
-    }
-}
-
+/// The matching world (`MatchingWorld`, loaded by the persistence layer), kept in memory between requests.
 actor MatchingCache {
     /// Opens assessments' sealed barriers, which matching reads.
     let cipher: ColumnCipher
-    private var snapshot: MatchingSnapshot?
-    private var building: Task<MatchingSnapshot, any Error>?
+    private var snapshot: MatchingWorld?
+    /// When the snapshot in use was loaded in full (changes since are applied to it one by one).
+    private(set) var loadedAt: Date?
+    private var building: Task<MatchingWorld, any Error>?
     private var generation = 0
     /// Spread mode's limit: a vacancy is in at most `spreadMultiple × openings` spread lists.
     let spreadMultiple: Int
@@ -58,6 +32,7 @@ actor MatchingCache {
         generation += 1
         snapshot = nil
         building = nil
+        pending = Pending()
         dropLists()
     }
 
@@ -93,11 +68,13 @@ actor MatchingCache {
         }
     }
 
-    private func listsTask(from current: MatchingSnapshot) -> Task<RecommendationLists, Never> {
+    private func listsTask(from current: MatchingWorld) -> Task<RecommendationLists, Never> {
         if let listsBuilding, listsBuilding.version == listsVersion { return listsBuilding.task }
         let version = listsVersion, multiple = spreadMultiple
         let task = Task {
-            let built = await Task.detached { RecommendationLists(snapshot: current, multiple: multiple) }.value
+            let built = await ServerMetrics.timeJob("recommendation-lists") {
+                await Task.detached { RecommendationLists(snapshot: current, multiple: multiple) }.value
+            }
             keep(built, version: version)
             return built
         }
@@ -113,122 +90,98 @@ actor MatchingCache {
         if listsBuilding?.version == version { listsBuilding = nil }
     }
 
-    /// The snapshot, rebuilt when invalidated or when the day has changed (closing dates and ages are
-    /// by the day). A failed build is not kept, so the next request tries again.
-    func current(db: any Database, now: Date) async throws -> MatchingSnapshot {
-        if let snapshot, Calendar.utc.isDate(snapshot.builtAt, inSameDayAs: now) { return snapshot }
-        if snapshot != nil { invalidate() }
-        if let building { return try await building.value }
-        let startedGeneration = generation
-        let task = Task { [cipher] in try await Self.build(db: db, now: now, cipher: cipher) }
-        building = task
-        do {
-            let built = try await task.value
-            if startedGeneration == generation {
-                snapshot = built
-                building = nil
+    /// The snapshot, rebuilt when invalidated or when the day has changed (closing dates and ages are by the
+    /// day), with every change noted so far applied to it. A failed build is not kept, so the next request
+    /// tries again. Changes noted while a build runs wait in `pending` and are applied once it is done, so a
+    /// stream of writes never starves the build.
+    func current(db: any Database, now: Date) async throws -> MatchingWorld {
+        while true {
+            if let snapshot, Calendar.utc.isDate(snapshot.builtAt, inSameDayAs: now) {
+                if pending.isEmpty { return snapshot }
+                try await applyPending(db: db)
+                continue
             }
-            return built
-        } catch {
-            if startedGeneration == generation { building = nil }
-            throw error
+            if let building {
+                _ = try await building.value
+                continue
+            }
+            if snapshot != nil { invalidate() }
+            let startedGeneration = generation
+            let task = Task { [cipher] in try await Self.build(db: db, now: now, cipher: cipher) }
+            building = task
+            do {
+                let built = try await task.value
+                if startedGeneration == generation {
+                    snapshot = built
+                    loadedAt = Date()
+                    building = nil
+                }
+            } catch {
+                if startedGeneration == generation { building = nil }
+                throw error
+            }
         }
     }
 
     // MARK: Keeping the snapshot current without rebuilding it
 
-    /// After a client's details, assessment or consents change.
-    func clientChanged(_ id: UUID, db: any Database) async throws {
-        guard let builtAt = snapshot?.builtAt, let wards = snapshot?.wards else { return invalidate() }
-        let fresh = try await Self.profileRow(id, now: builtAt, wards: wards, db: db, cipher: cipher)
-        guard snapshot != nil, building == nil else { return invalidate() }
-        dropLists()
-        snapshot!.profiles[id] = fresh?.profile
-        snapshot!.clientOrganisation[id] = fresh?.organisationID
-        snapshot!.clientWards[id] = fresh?.wardID
-        if fresh?.sharing == true { snapshot!.sharing.insert(id) } else { snapshot!.sharing.remove(id) }
-    }
-
-    /// After a vacancy is scoped, edited, opened, filled or closed.
-    func vacancyChanged(_ id: UUID, db: any Database) async throws {
-        guard let builtAt = snapshot?.builtAt else { return invalidate() }
-        let model = try await VacancyModel.find(id, on: db)
-        guard snapshot != nil, building == nil else { return invalidate() }
-        dropLists()
-        snapshot!.vacancies.removeAll { $0.vacancy.id == id }
-        snapshot!.vacanciesByID[id] = nil
-        if let model, model.status == .open, model.closingDate >= builtAt {
-            let target = VacancyTarget(vacancy: model.value, location: snapshot!.location(ofWard: model.wardID))
-            snapshot!.vacancies.append(target)
-            snapshot!.vacanciesByID[id] = target
+    /// Clients, vacancies and programmes changed since the snapshot last read them.
+    struct Pending: Sendable {
+        var clients: Set<UUID> = []
+        var vacancies: Set<UUID> = []
+        var programmes: Set<UUID> = []
+        var isEmpty: Bool { clients.isEmpty && vacancies.isEmpty && programmes.isEmpty }
+        var count: Int { clients.count + vacancies.count + programmes.count }
+        mutating func formUnion(_ other: Pending) {
+            clients.formUnion(other.clients)
+            vacancies.formUnion(other.vacancies)
+            programmes.formUnion(other.programmes)
         }
     }
 
-    /// After a programme or its cohorts change (including a place being taken).
-    func programmeChanged(_ id: UUID, db: any Database) async throws {
-        guard let builtAt = snapshot?.builtAt else { return invalidate() }
-        let model = try await ProgrammeModel.find(id, on: db)
-        let cohorts = try await CohortModel.query(on: db).filter(\.$programmeID == id)
-            .filter(\.$startsOn >= MatchingSnapshot.firstBookableDay(builtAt)).sort(\.$startsOn).all().map(\.value)
-        guard snapshot != nil, building == nil else { return invalidate() }
-        snapshot!.programmes.removeAll { $0.programme.id == id }
-        if let model {
-            snapshot!.programmes.append(ProgrammeTarget(programme: model.value(cohorts: cohorts), location: snapshot!.location(ofWard: model.wardID)))
+    private var pending = Pending()
+    private var applying: Task<Void, any Error>?
+    /// More pending changes than this: rebuilding is cheaper than reading them one by one.
+    static let pendingLimit = 2000
+
+    /// Notes changes (from the record of change); the next `current` reads them into the snapshot.
+    func note(_ changes: Pending) {
+        pending.formUnion(changes)
+        dropLists()
+        if pending.count > Self.pendingLimit { invalidate() }
+    }
+
+    /// Reads every pending change into the snapshot, one reader at a time.
+    private func applyPending(db: any Database) async throws {
+        if let applying { return try await applying.value }
+        let task = Task { try await self.readPending(db: db) }
+        applying = task
+        defer { applying = nil }
+        try await task.value
+    }
+
+    private func readPending(db: any Database) async throws {
+        guard var updated = snapshot else { return }
+        let startedGeneration = generation
+        let taken = pending
+        pending = Pending()
+        do {
+            let clock = ContinuousClock(), started = clock.now
+            defer { Metrics.Timer(label: ServerMetrics.Name.backgroundJob, dimensions: [("job", "matching-world-update")]).recordInterval(since: started, clock: clock) }
+            for id in taken.clients { try await updated.refreshClient(id, on: db, cipher: cipher) }
+            for id in taken.vacancies { try await updated.refreshVacancy(id, on: db) }
+            for id in taken.programmes { try await updated.refreshProgramme(id, on: db) }
+        } catch {
+            pending.formUnion(taken)
+            throw error
         }
-    }
-
-    struct ProfileRow: Sendable {
-        var profile: MatchProfile?
-        var organisationID: UUID
-        var wardID: String
-        var sharing: Bool
-    }
-
-    static func profileRow(
-        _ id: UUID, now: Date, wards: [String: Ward], db: any Database, cipher: ColumnCipher
-    ) async throws -> ProfileRow? {
-        guard let client = try await ClientModel.query(on: db).filter(\.$id == id).notErased().first()?.value else { return nil }
-        let assessment = try await AssessmentModel.query(on: db).filter(\.$clientID == id).sort(\.$assessedOn, .descending).first()?.value(cipher)
-        let sharing = try await ConsentModel.query(on: db).filter(\.$clientID == id).filter(\.$withdrawnAt == nil).count() > 0
-        let location = wards[client.wardID]?.centre ?? MatchingSnapshot.fallbackLocation
-        return ProfileRow(
-            profile: assessment.map { Matcher.profile(client: client, assessment: $0, location: location, on: now) },
-            organisationID: client.organisationID, wardID: client.wardID, sharing: sharing)
+        if generation == startedGeneration, snapshot != nil { snapshot = updated }
     }
 
     // MARK: Building
 
-    static func build(db: any Database, now: Date, cipher: ColumnCipher) async throws -> MatchingSnapshot {
-        let taxonomy = try await TaxonomyWriter.load(from: db)
-        let wards = Dictionary(try await WardModel.query(on: db).all().map { ($0.id!, $0.value) }, uniquingKeysWith: { a, _ in a })
-        func location(_ ward: String) -> GeoPoint { wards[ward]?.centre ?? MatchingSnapshot.fallbackLocation }
-
-        let vacancies = try await VacancyModel.query(on: db).filter(\.$status == .open).filter(\.$closingDate >= now).all()
-            .map { VacancyTarget(vacancy: $0.value, location: location($0.wardID)) }
-
-        let cohorts = Dictionary(grouping: try await CohortModel.query(on: db).filter(\.$startsOn >= MatchingSnapshot.firstBookableDay(now)).all(), by: \.programmeID)
-        let programmes = try await ProgrammeModel.query(on: db).all().map { model in
-            ProgrammeTarget(programme: model.value(cohorts: (cohorts[model.id!] ?? []).map(\.value).sorted { $0.startsOn < $1.startsOn }),
-                            location: location(model.wardID))
-        }
-
-        var latest: [UUID: Assessment] = [:]
-        for model in try await AssessmentModel.query(on: db).sort(\.$assessedOn).all() { latest[model.clientID] = try model.value(cipher) }
-        var profiles: [UUID: MatchProfile] = [:]
-        var organisations: [UUID: UUID] = [:]
-        var clientWards: [UUID: String] = [:]
-        for client in try await ClientModel.query(on: db).notErased().all().map(\.value) {
-            organisations[client.id] = client.organisationID
-            clientWards[client.id] = client.wardID
-            guard let assessment = latest[client.id] else { continue }
-            profiles[client.id] = Matcher.profile(client: client, assessment: assessment, location: location(client.wardID), on: now)
-        }
-        let sharing = Set(try await ConsentModel.query(on: db).filter(\.$withdrawnAt == nil).field(\.$clientID).all().map(\.clientID))
-        return MatchingSnapshot(
-            taxonomy: taxonomy, wards: wards, vacancies: vacancies,
-            vacanciesByID: Dictionary(vacancies.map { ($0.vacancy.id, $0) }, uniquingKeysWith: { a, _ in a }),
-            programmes: programmes, profiles: profiles, clientOrganisation: organisations, clientWards: clientWards, sharing: sharing,
-            licenceSkillIDs: Set(taxonomy.skills.values.filter { $0.kind == .licence }.map(\.id)), builtAt: now)
+    static func build(db: any Database, now: Date, cipher: ColumnCipher) async throws -> MatchingWorld {
+        try await ServerMetrics.timeJob("matching-world-load") { try await MatchingWorld.load(from: db, now: now, cipher: cipher) }
     }
 }
 
@@ -238,24 +191,19 @@ enum MatchingCacheKey: StorageKey {
 
 extension Application {
     var matchingCache: MatchingCache { storage[MatchingCacheKey.self]! }
-
-    /// Builds the matching snapshot and everyone's recommendations in the background, so the first search
-    /// after start-up does not wait for them.
-    public func prewarmMatching(now: Date) {
-        let cache = matchingCache, db = self.db
-        Task { _ = try? await cache.recommendationLists(db: db, now: now) }
-    }
 }
 
 extension Request {
-    /// The matcher's in-memory view of the data, as of now.
-    func matchingSnapshot(now: Date) async throws -> MatchingSnapshot {
-        try await application.matchingCache.current(db: db, now: now)
+    /// The matcher's in-memory view of the data, with every change committed before this request in it.
+    func matchingSnapshot(now: Date) async throws -> MatchingWorld {
+        try await catchUpWithChanges()
+        return try await application.matchingCache.current(db: db, now: now)
     }
 
-    /// Call after a change to what matching reads that has no targeted update.
-    func invalidateMatching() async {
-        await application.matchingCache.invalidate()
+    /// Everyone's recommendation lists (see `MatchingCache.recommendationLists`), after catching up with changes.
+    func recommendationLists(now: Date, fresh: Bool = false) async throws -> RecommendationLists {
+        try await catchUpWithChanges()
+        return try await application.matchingCache.recommendationLists(db: db, now: now, fresh: fresh)
     }
 
 }

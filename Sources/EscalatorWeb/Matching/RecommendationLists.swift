@@ -1,4 +1,5 @@
 import EscalatorCore
+import EscalatorPersistence
 import Foundation
 
 /// Every assessed client's vacancy recommendations, plain and spread, with how often each vacancy is
@@ -25,7 +26,7 @@ struct RecommendationLists: Sendable {
         mode == .spread ? spreadCounts : plainCounts
     }
 
-    init(snapshot: MatchingSnapshot, multiple: Int) {
+    init(snapshot: MatchingWorld, multiple: Int) {
         self.multiple = multiple
         let profiles = snapshot.profiles.values.sorted { $0.clientID.uuidString < $1.clientID.uuidString }
         let vacancies = snapshot.vacancies.sorted { $0.vacancy.id.uuidString < $1.vacancy.id.uuidString }

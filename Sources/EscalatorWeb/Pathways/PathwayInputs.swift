@@ -16,11 +16,7 @@ public struct PathwayInputs: Sendable {
         let taxonomy = try await TaxonomyWriter.load(from: db)
         let centres = try await wardCentres(on: db)
         let today = Calendar.utc.startOfDay(for: now)
-        let cohorts = Dictionary(grouping: try await CohortModel.query(on: db).filter(\.$startsOn >= today).all(), by: \.programmeID)
-        let programmes = try await ProgrammeModel.query(on: db).all().map { model in
-            ProgrammeTarget(programme: model.value(cohorts: (cohorts[model.id!] ?? []).map(\.value)),
-                            location: location(model.wardID, centres))
-        }
+        let programmes = try await MatchingWorld.loadProgrammes(on: db, now: now) { location($0, centres) }
         return PathwayInputs(planner: PathwayPlanner(programmes: programmes, taxonomy: taxonomy), wardCentres: centres, today: today)
     }
 
@@ -30,7 +26,7 @@ public struct PathwayInputs: Sendable {
 
     /// A ward's centre; Birmingham's centre for a ward the table does not know (as matching does).
     public static func location(_ wardID: String, _ centres: [String: GeoPoint]) -> GeoPoint {
-        centres[wardID] ?? MatchingSnapshot.fallbackLocation
+        centres[wardID] ?? MatchingWorld.fallbackLocation
     }
 
     public func location(_ wardID: String) -> GeoPoint { Self.location(wardID, wardCentres) }

@@ -17,7 +17,7 @@ extension Request {
     /// The planner and what it was built from, as of `now`, built at most once between writes.
     func pathwayInputs(now: Date) async throws -> PathwayInputs {
         let db = self.db
-        return try await application.pathwayPlannerCache.value(now: now, dataVersion: await application.dataVersion.current) {
+        return try await application.pathwayPlannerCache.value(now: now, dataVersion: Int(try await catchUpWithChanges())) {
             try await PathwayInputs.load(from: db, now: now)
         }
     }

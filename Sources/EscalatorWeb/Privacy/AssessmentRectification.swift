@@ -35,7 +35,7 @@ enum AssessmentRectification {
 
     static func correct(
         _ id: UUID, clientID: UUID? = nil, with input: AssessmentInput, by user: AuthenticatedUser, auditor: Auditor,
-        environment: AppEnvironment, matching: MatchingCache, cipher: ColumnCipher, on db: any Database
+        environment: AppEnvironment, cipher: ColumnCipher, on db: any Database
     ) async throws -> AssessmentService.Recorded {
         let target = try await find(id, clientID: clientID, for: user, cipher: cipher, on: db)
         let valid = try input.validate(taxonomy: try await Lookups.taxonomy(on: db), today: environment.now())
@@ -64,7 +64,6 @@ enum AssessmentRectification {
             model.distanceFromWork = fresh.distanceFromWork
             try await model.save(on: db)
         }
-        try await matching.clientChanged(original.clientID, db: db)
         return AssessmentService.Recorded(assessment: corrected, score: score)
     }
 }

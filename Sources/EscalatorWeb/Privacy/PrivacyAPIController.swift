@@ -36,7 +36,7 @@ struct PrivacyAPIController: RouteCollection {
         _ = try await AssessmentRectification.find(id, for: user, cipher: req.cipher, on: req.db)
         let corrected = try await AssessmentRectification.correct(
             id, with: try req.content.decode(AssessmentInput.self), by: user, auditor: try req.auditor, environment: environment,
-            matching: req.application.matchingCache, cipher: req.cipher, on: req.db)
+            cipher: req.cipher, on: req.db)
         return try .json(AssessmentsAPIController.detail(corrected.assessment, score: corrected.score, view: .everything,
                                                          taxonomy: try await Lookups.taxonomy(on: req.db)))
     }
@@ -48,7 +48,6 @@ struct PrivacyAPIController: RouteCollection {
         let outcome = try await ErasureService.erase(
             id, input: try req.content.decode(ErasureInput.self), by: user, environment: environment, cipher: req.cipher,
             auditor: try req.auditor, on: req.db)
-        try await req.application.matchingCache.clientChanged(id, db: req.db)
         return try .json(ErasureDTO(clientID: outcome.clientID, erasedAt: outcome.erasedAt, reason: outcome.reason))
     }
 }

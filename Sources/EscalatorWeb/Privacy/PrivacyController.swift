@@ -39,7 +39,6 @@ struct PrivacyController: RouteCollection {
             let state = FormState(values: ["reason": input.reason ?? ""], errors: errors, csrfToken: req.csrfToken)
             return .html(PrivacyViews.erase(client, state: state, viewer: try req.viewer), status: .unprocessableEntity)
         }
-        try await req.application.matchingCache.clientChanged(id, db: req.db)
         return req.redirect(to: "/clients?notice=erased")
     }
 }

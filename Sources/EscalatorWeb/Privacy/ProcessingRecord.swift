@@ -115,6 +115,7 @@ enum ProcessingRecord {
                 Field(table: AssessmentModel.schema, column: "gcse_english", label: "GCSE English", afterErasure: .kept),
                 Field(table: AssessmentModel.schema, column: "gcse_maths", label: "GCSE maths", afterErasure: .kept),
                 Field(table: AssessmentModel.schema, column: "distance_from_work", label: "Distance-from-work score", afterErasure: .kept),
+                Field(table: AssessmentModel.schema, column: "recorded_at", label: "When the assessment was recorded", afterErasure: .kept),
                 Field(table: AssessmentModel.schema, column: "aspirations", label: "Jobs the client wants", afterErasure: .removed),
                 Field(table: AssessmentModel.schema, column: "min_hours", label: "Fewest hours a week", afterErasure: .removed),
                 Field(table: AssessmentModel.schema, column: "max_hours", label: "Most hours a week", afterErasure: .removed),

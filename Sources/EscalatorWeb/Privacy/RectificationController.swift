@@ -33,7 +33,7 @@ struct RectificationController: RouteCollection {
         do {
             _ = try await AssessmentRectification.correct(
                 id, clientID: clientID, with: input, by: user, auditor: try req.auditor, environment: environment,
-                matching: req.application.matchingCache, cipher: req.cipher, on: req.db)
+                cipher: req.cipher, on: req.db)
             return req.redirect(to: "/clients/\(clientID)?notice=assessed")
         } catch let AppError.validation(errors) {
             let state = form.state(errors: errors, formField: formField, csrf: req.csrfToken)

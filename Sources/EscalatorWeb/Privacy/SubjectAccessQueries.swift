@@ -46,7 +46,7 @@ enum SubjectAccessQueries {
                 organisationID: $0.organisationID, organisationName: organisations[$0.organisationID] ?? "Unknown organisation",
                 purpose: $0.purpose, givenAt: $0.givenAt, withdrawnAt: $0.withdrawnAt)
         }
-        let assessments = try await AssessmentModel.query(on: db).filter(\.$clientID == id).sort(\.$assessedOn).all()
+        let assessments = try await AssessmentModel.query(on: db).filter(\.$clientID == id).latestLast().all()
             .map { try assessment(of: $0, taxonomy: taxonomy, cipher: cipher) }
         let referrals = try await ReferralQueries.rows(clientID: id, on: db).reversed().map { row in
             SubjectAccessExport.ReferralEntry(

@@ -21,32 +21,29 @@ enum ProgrammeService {
         return provider
     }
 
-    static func create(_ input: ProgrammeInput, by user: AuthenticatedUser, on db: any Database, matching: MatchingCache) async throws -> Programme {
+    static func create(_ input: ProgrammeInput, by user: AuthenticatedUser, on db: any Database) async throws -> Programme {
         let valid = try await validate(input, for: user, on: db)
         let programme = valid.programme(id: UUID(), cohorts: [])
         try await ProgrammeModel(programme).create(on: db)
-        try await matching.programmeChanged(programme.id, db: db)
         return programme
     }
 
-    static func update(_ id: UUID, with input: ProgrammeInput, by user: AuthenticatedUser, on db: any Database, matching: MatchingCache) async throws -> Programme {
+    static func update(_ id: UUID, with input: ProgrammeInput, by user: AuthenticatedUser, on db: any Database) async throws -> Programme {
         let model = try await ProgrammeAccess.findForChange(id, for: user, on: db)
         let valid = try await validate(input, for: user, on: db)
         let cohorts = try await ProgrammeQueries.cohorts(for: [id], on: db)[id] ?? []
         let programme = valid.programme(id: id, cohorts: cohorts)
         model.update(from: programme)
         try await model.save(on: db)
-        try await matching.programmeChanged(id, db: db)
         return programme
     }
 
     static func addCohort(to programmeID: UUID, _ input: CohortInput, by user: AuthenticatedUser, environment: AppEnvironment,
-                          on db: any Database, matching: MatchingCache) async throws -> Cohort {
+                          on db: any Database) async throws -> Cohort {
         _ = try await ProgrammeAccess.findForChange(programmeID, for: user, on: db)
         let valid = try input.validate(today: environment.now())
         let cohort = Cohort(id: UUID(), startsOn: valid.startsOn, capacity: valid.capacity, enrolled: 0)
         try await CohortModel(programmeID: programmeID, cohort).create(on: db)
-        try await matching.programmeChanged(programmeID, db: db)
         return cohort
     }
 

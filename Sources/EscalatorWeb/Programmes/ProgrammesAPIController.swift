@@ -68,8 +68,7 @@ struct ProgrammesAPIController: RouteCollection {
     func create(req: Request) async throws -> Response {
         let user = try req.user
         try ProgrammeAccess.requireChanger(user)
-        let programme = try await ProgrammeService.create(try req.content.decode(ProgrammeInput.self), by: user, on: req.db,
-                                                          matching: req.application.matchingCache)
+        let programme = try await ProgrammeService.create(try req.content.decode(ProgrammeInput.self), by: user, on: req.db)
         return try .json(try await detail(programme.id, req), status: .created)
     }
 
@@ -81,8 +80,7 @@ struct ProgrammesAPIController: RouteCollection {
         let user = try req.user
         let id = try req.uuid("programmeID", "Programme")
         _ = try await ProgrammeAccess.findForChange(id, for: user, on: req.db)
-        _ = try await ProgrammeService.update(id, with: try req.content.decode(ProgrammeInput.self), by: user, on: req.db,
-                                              matching: req.application.matchingCache)
+        _ = try await ProgrammeService.update(id, with: try req.content.decode(ProgrammeInput.self), by: user, on: req.db)
         return try .json(try await detail(id, req))
     }
 
@@ -91,7 +89,7 @@ struct ProgrammesAPIController: RouteCollection {
         let id = try req.uuid("programmeID", "Programme")
         _ = try await ProgrammeAccess.findForChange(id, for: user, on: req.db)
         _ = try await ProgrammeService.addCohort(to: id, try req.content.decode(CohortInput.self), by: user, environment: environment,
-                                                 on: req.db, matching: req.application.matchingCache)
+                                                 on: req.db)
         return try .json(try await detail(id, req), status: .created)
     }
 

@@ -47,7 +47,7 @@ struct ProgrammesController: RouteCollection {
         try ProgrammeAccess.requireChanger(user)
         let input = try req.content.decode(ProgrammeInput.self)
         do {
-            let programme = try await ProgrammeService.create(input, by: user, on: req.db, matching: req.application.matchingCache)
+            let programme = try await ProgrammeService.create(input, by: user, on: req.db)
             return req.redirect(to: "/programmes/\(programme.id)?notice=added")
         } catch let AppError.validation(errors) {
             return try await renderForm(req, Self.state(input, errors: errors, csrf: req.csrfToken), status: .unprocessableEntity)
@@ -66,7 +66,7 @@ struct ProgrammesController: RouteCollection {
         let id = try req.uuid("programmeID", "Programme")
         let input = try req.content.decode(ProgrammeInput.self)
         do {
-            _ = try await ProgrammeService.update(id, with: input, by: user, on: req.db, matching: req.application.matchingCache)
+            _ = try await ProgrammeService.update(id, with: input, by: user, on: req.db)
             return req.redirect(to: "/programmes/\(id)?notice=updated")
         } catch let AppError.validation(errors) {
             let programme = try await ProgrammeAccess.findForChange(id, for: user, on: req.db).value(cohorts: [])
@@ -79,7 +79,7 @@ struct ProgrammesController: RouteCollection {
         let id = try req.uuid("programmeID", "Programme")
         let input = try req.content.decode(CohortInput.self)
         do {
-            _ = try await ProgrammeService.addCohort(to: id, input, by: user, environment: environment, on: req.db, matching: req.application.matchingCache)
+            _ = try await ProgrammeService.addCohort(to: id, input, by: user, environment: environment, on: req.db)
             return req.redirect(to: "/programmes/\(id)?notice=cohort")
         } catch let AppError.validation(errors) {
             let state = FormState(values: ["startsOn": input.startsOn ?? "", "capacity": input.capacity.text ?? ""], errors: errors, csrfToken: req.csrfToken)

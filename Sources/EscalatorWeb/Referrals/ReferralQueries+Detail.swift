@@ -130,7 +130,7 @@ extension ReferralQueries {
             return (cohort.id!, "\(programme.title), \(providers[programme.providerID] ?? ""): starts \(cohort.startsOn.ukDate) (\(free) free)")
         }
 
-        let vacancyQuery = VacancyModel.query(on: db).filter(\.$status == .open).filter(\.$closingDate >= today)
+        let vacancyQuery = VacancyModel.query(on: db).live(on: today)
         if let needle {
             vacancyQuery.filter(.sql(embed: "LOWER(\(ident: VacancyModel.schema).\(ident: "title")) LIKE \(bind: "%" + needle + "%")"))
         }

@@ -10,8 +10,7 @@ enum ReferralService {
     /// training referral. A vacancy referral starts as proposed: the employer sees the candidate only under a
     /// pseudonym until the client accepts.
     static func create(
-        _ input: ReferralInput, by user: AuthenticatedUser, auditor: Auditor, environment: AppEnvironment, on db: any Database,
-        matching: MatchingCache
+        _ input: ReferralInput, by user: AuthenticatedUser, auditor: Auditor, environment: AppEnvironment, on db: any Database
     ) async throws -> Referral {
         guard user.role == .adviser || user.role == .administrator else {
             throw AppError.forbidden("Only advisers can make referrals.")
@@ -47,7 +46,6 @@ enum ReferralService {
                 try await ConsentCheck.record(referral.clientID, to: consentNeeded, for: .trainingReferral, at: now, on: db)
             }
         }
-        if consentNeeded != nil { try await matching.clientChanged(referral.clientID, db: db) }
         return referral
     }
 
@@ -86,7 +84,7 @@ enum ReferralService {
             guard let vacancy = try await VacancyModel.find(id, on: db)?.value else {
                 throw AppError.validation("vacancyID", "vacancyID is not a known vacancy")
             }
-            guard vacancy.isLive(on: Calendar.utc.startOfDay(for: now)) else {
+            guard vacancy.isLive(on: now) else {
                 throw AppError.validation("vacancyID", "\(vacancy.title) is closed to referrals")
             }
             return .vacancy(vacancyID: id)
@@ -121,7 +119,7 @@ enum ReferralService {
 
     /// Moves a referral on as its kind allows. A programme referral reaching `started` takes a place in its cohort.
     static func advance(_ id: UUID, _ input: ReferralStatusInput, by user: AuthenticatedUser, auditor: Auditor, environment: AppEnvironment,
-                        on db: any Database, matching: MatchingCache) async throws -> Referral {
+                        on db: any Database) async throws -> Referral {
         let model = try await ReferralAccess.find(id, for: user, on: db)
         if model.status == .proposed, user.role != .adviser, user.role != .administrator {
             throw AppError.forbidden("Only the client's adviser records whether the client accepts a proposed referral.")
@@ -159,11 +157,10 @@ enum ReferralService {
         if let acceptedBy {
             events.append(auditor.event(.consentGiven, .consent(organisationID: acceptedBy), client: model.clientID, purpose: .referral))
         }
-        let tookPlace = try await auditor.change(events, on: db) { db -> Bool in
+        try await auditor.change(events, on: db) { db in
             if let acceptedBy {
                 try await ConsentCheck.record(clientID, to: acceptedBy, for: .jobReferral, at: now, on: db)
             }
-            var tookPlace = false
             if change.status == .started, case .programme(_, let cohortID?) = target,
                let cohort = try await CohortModel.find(cohortID, on: db) {
                 guard cohort.enrolled < cohort.capacity else {
@@ -171,16 +168,12 @@ enum ReferralService {
                 }
                 cohort.enrolled += 1
                 try await cohort.save(on: db)
-                tookPlace = true
             }
             model.status = change.status
             model.updatedAt = now
             try await model.save(on: db)
             try await StatusChangeModel(referralID: id, sequence: sequence, change).create(on: db)
-            return tookPlace
         }
-        if tookPlace, case .programme(let programmeID, _) = target { try await matching.programmeChanged(programmeID, db: db) }
-        if acceptedBy != nil { try await matching.clientChanged(referral.clientID, db: db) }
         return referral
     }
 }

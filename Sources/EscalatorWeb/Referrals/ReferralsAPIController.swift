@@ -72,8 +72,7 @@ struct ReferralsAPIController: RouteCollection {
     func create(req: Request) async throws -> Response {
         let user = try req.require(.adviser, .administrator)
         let referral = try await ReferralService.create(try req.content.decode(ReferralInput.self), by: user, auditor: try req.auditor,
-                                                        environment: environment, on: req.db,
-                                                        matching: req.application.matchingCache)
+                                                        environment: environment, on: req.db)
         return try .json(try await detail(referral.id, req), status: .created)
     }
 
@@ -87,7 +86,7 @@ struct ReferralsAPIController: RouteCollection {
         _ = try await ReferralAccess.find(id, for: user, on: req.db)
         _ = try await ReferralService.advance(id, try req.content.decode(ReferralStatusInput.self), by: user, auditor: try req.auditor,
                                               environment: environment,
-                                              on: req.db, matching: req.application.matchingCache)
+                                              on: req.db)
         return try .json(try await detail(id, req))
     }
 

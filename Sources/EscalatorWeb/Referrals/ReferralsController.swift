@@ -36,7 +36,7 @@ struct ReferralsController: RouteCollection {
         let user = try req.require(.adviser, .administrator)
         let input = try req.content.decode(ReferralInput.self)
         do {
-            let referral = try await ReferralService.create(input, by: user, auditor: try req.auditor, environment: environment, on: req.db, matching: req.application.matchingCache)
+            let referral = try await ReferralService.create(input, by: user, auditor: try req.auditor, environment: environment, on: req.db)
             if let path = input.safeReturnPath {
                 return req.redirect(to: path + (path.contains("?") ? "&" : "?") + "notice=referred")
             }
@@ -69,7 +69,7 @@ struct ReferralsController: RouteCollection {
         let id = try req.uuid("referralID", "Referral")
         let input = try req.content.decode(ReferralStatusInput.self)
         do {
-            _ = try await ReferralService.advance(id, input, by: user, auditor: try req.auditor, environment: environment, on: req.db, matching: req.application.matchingCache)
+            _ = try await ReferralService.advance(id, input, by: user, auditor: try req.auditor, environment: environment, on: req.db)
             return req.redirect(to: "/referrals/\(id)?notice=status")
         } catch let AppError.validation(errors) {
             let state = FormState(values: ["status": input.status ?? "", "note": input.note ?? ""], errors: errors, csrfToken: req.csrfToken)

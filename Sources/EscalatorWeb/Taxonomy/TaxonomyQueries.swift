@@ -71,8 +71,7 @@ enum TaxonomyQueries {
             let skill = skills[entry.skillID]
             return SkillLine(skillID: entry.skillID, name: skill?.name ?? entry.skillID, kind: skill?.kind, level: entry.level, levelLabel: entry.level.label)
         }
-        let live = try await VacancyModel.query(on: db).filter(\.$occupationID == id).filter(\.$status == .open)
-            .filter(\.$closingDate >= now).count()
+        let live = try await VacancyModel.query(on: db).filter(\.$occupationID == id).live(on: now).count()
         return OccupationDetail(
             id: occupation.id, name: occupation.name, socCode: occupation.socCode, sector: occupation.sector,
             typicalQualification: occupation.typicalQualification, typicalQualificationLabel: occupation.typicalQualification.label,

@@ -84,7 +84,7 @@ struct VacanciesAPIController: RouteCollection {
         let user = try req.user
         try VacancyAccess.requireScoper(user)
         let vacancy = try await VacancyService.create(try req.content.decode(VacancyInput.self), by: user, environment: environment,
-                                                      on: req.db, matching: req.application.matchingCache)
+                                                      on: req.db)
         return try .json(try await detail(vacancy.id, req), status: .created)
     }
 
@@ -97,7 +97,7 @@ struct VacanciesAPIController: RouteCollection {
         let id = try req.uuid("vacancyID", "Vacancy")
         _ = try await VacancyAccess.findForChange(id, for: user, on: req.db)
         _ = try await VacancyService.update(id, with: try req.content.decode(VacancyInput.self), by: user, environment: environment,
-                                            on: req.db, matching: req.application.matchingCache)
+                                            on: req.db)
         return try .json(try await detail(id, req))
     }
 

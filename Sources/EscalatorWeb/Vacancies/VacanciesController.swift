@@ -59,7 +59,7 @@ struct VacanciesController: RouteCollection {
         let parsed = form.parse()
         do {
             let vacancy = try await VacancyService.create(parsed.input, parseErrors: parsed.errors, by: user, environment: environment,
-                                                          on: req.db, matching: req.application.matchingCache)
+                                                          on: req.db)
             return req.redirect(to: "/vacancies/\(vacancy.id)?notice=scoped")
         } catch let AppError.validation(errors) {
             return try await renderInvalid(req, form, errors: VacancyForm.formErrors(errors, rowOfRequirement: parsed.rowOfRequirement), user: user)
@@ -91,7 +91,7 @@ struct VacanciesController: RouteCollection {
         let parsed = form.parse()
         do {
             _ = try await VacancyService.update(id, with: parsed.input, parseErrors: parsed.errors, by: user, environment: environment,
-                                                on: req.db, matching: req.application.matchingCache)
+                                                on: req.db)
             return req.redirect(to: "/vacancies/\(id)?notice=updated")
         } catch let AppError.validation(errors) {
             let state = form.state(errors: VacancyForm.formErrors(errors, rowOfRequirement: parsed.rowOfRequirement), csrf: req.csrfToken)

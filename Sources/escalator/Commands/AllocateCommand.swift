@@ -43,6 +43,9 @@ struct AllocateCommand: AsyncParsableCommand {
     func run() async throws {
         let clock = ContinuousClock()
         let started = clock.now
+        let progress = Progress()
+        defer { progress.finish() }
+        progress.stage("loading")
         let environment = try database.environment()
         let now = environment.now()
         let inputs = try await withApplication(environment) { app in
@@ -61,13 +64,16 @@ struct AllocateCommand: AsyncParsableCommand {
         let options = AllocationOptions(
             candidatesPerClient: candidates, programmeWeight: programmeWeight, includeVacancies: only != .cohorts,
             includeCohorts: only != .vacancies, reservation: reservation)
+        progress.stage("building options for \(inputs.matching.profiles.count) clients")
         let instance = AllocationInstance.build(
             profiles: inputs.matching.profiles, vacancies: inputs.matching.vacancies, programmes: inputs.programmes,
             licenceSkillIDs: inputs.matching.licenceSkillIDs, clientWards: inputs.clientWards, now: now, options: options)
         let built = clock.now
+        progress.stage("solving")
         let allocation = instance.allocate(releaseUnusedReserved: releaseUnused)
         let solved = clock.now
 
+        progress.stage("writing")
         let rows = allocation.assignments.map { assignment -> [String] in
             let slot = instance.slots[assignment.candidate.slot]
             return [instance.clientIDs[assignment.client].uuidString, slot.kind.rawValue, slot.targetID.uuidString,
@@ -83,6 +89,7 @@ struct AllocateCommand: AsyncParsableCommand {
         } else {
             FileHandle.standardOutput.write(Data(csv.utf8))
         }
+        progress.finish()
 
         let toVacancies = allocation.assignments.filter { instance.slots[$0.candidate.slot].kind == .vacancy }.count
         let places = instance.slots.reduce(0) { $0 + $1.places }
@@ -124,20 +131,9 @@ struct AllocationInputs: Sendable {
     var targetWards: Set<String>
 
     static func load(from db: any Database, now: Date, cipher: ColumnCipher) async throws -> AllocationInputs {
-        let matching = try await MatchInputs.load(from: db, now: now, cipher: cipher)
-        let wards = try await WardModel.query(on: db).all()
-        let centres = Dictionary(wards.map { ($0.id!, GeoPoint(latitude: $0.latitude, longitude: $0.longitude)) }, uniquingKeysWith: { a, _ in a })
-        let firstDay = Calendar.utc.startOfDay(for: now)
-        let cohorts = Dictionary(grouping: try await CohortModel.query(on: db).filter(\.$startsOn >= firstDay).all(), by: \.programmeID)
-        let programmes = try await ProgrammeModel.query(on: db).all().map { model in
-            ProgrammeTarget(
-                programme: model.value(cohorts: (cohorts[model.id!] ?? []).map(\.value)),
-                location: centres[model.wardID] ?? GeoPoint(latitude: 52.4862, longitude: -1.8904))
-        }
-        let clientWards = Dictionary(
-            try await ClientModel.query(on: db).notErased().all().map { ($0.id!, $0.wardID) }, uniquingKeysWith: { a, _ in a })
+        let world = try await MatchingWorld.load(from: db, now: now, cipher: cipher)
         return AllocationInputs(
-            matching: matching, programmes: programmes, clientWards: clientWards, wardIDs: Set(centres.keys),
-            targetWards: Set(wards.filter(\.isTargetWard).map { $0.id! }))
+            matching: MatchInputs(world), programmes: world.programmes, clientWards: world.clientWards, wardIDs: Set(world.wards.keys),
+            targetWards: Set(world.wards.values.filter(\.isTargetWard).map(\.id)))
     }
 }

@@ -21,7 +21,8 @@ struct DemoCommand: AsyncParsableCommand {
         try await withApplication(environment, logLevel: .notice) { app in
             try await migrate(app)
             if try await Seeder.isSeeded(app.db) {
-                print("Reusing the data already in \(environment.database).")
+                let day = try await InstallationFacts.value(InstallationFacts.syntheticDataDay, on: app.db)
+                print("Reusing the data already in \(environment.database)\(day.map { " (synthetic data generated for \($0))" } ?? "").")
             } else {
                 print("Creating the synthetic data set (\(scale.rawValue) scale) in \(environment.database)…")
                 print(try await seedSynthetic(app, scale: scale, seed: 2026))
@@ -42,7 +43,7 @@ struct DemoCommand: AsyncParsableCommand {
             API: POST /api/v1/auth/token with {"email", "password"}; the document is at /api/v1/openapi.json.
             Press Ctrl+C to stop.
             """)
-            app.prewarmMatching(now: environment.now())
+            startBackgroundWork(app, environment: environment)
             try await serve(app, hostname: hostname, port: port)
         }
     }

@@ -17,6 +17,9 @@ struct ImportCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
+        let progress = Progress()
+        defer { progress.finish() }
+        progress.stage("reading")
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: file))
@@ -27,13 +30,16 @@ struct ImportCommand: AsyncParsableCommand {
         let summary = try await withApplication(environment) { app in
             try await migrate(app)
             do {
+                progress.stage("checking and writing \(kind.rawValue)")
                 let auditor = app.auditTrail.auditor(.command("import"), channel: .commandLine)
                 return try await DataExchange.importCSV(kind, from: data, on: app.db, now: environment.now(), auditor: auditor)
             } catch let error as ImportError {
+                progress.finish()
                 printError(error.description)
                 throw ExitCode(1)
             }
         }
+        progress.finish()
         print(summary)
     }
 }

@@ -32,6 +32,9 @@ struct MatchCommand: AsyncParsableCommand {
     func run() async throws {
         let clock = ContinuousClock()
         let started = clock.now
+        let progress = Progress()
+        defer { progress.finish() }
+        progress.stage("loading")
         let environment = try database.environment()
         let inputs = try await withApplication(environment) { app in
             try await migrate(app)
@@ -40,10 +43,12 @@ struct MatchCommand: AsyncParsableCommand {
         let loaded = clock.now
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let multiple = self.multiple ?? AppEnvironment.defaultSpreadMultiple
+        progress.stage(spread ? "matching and spreading \(inputs.profiles.count) clients" : "matching \(inputs.profiles.count) clients")
         let spreading = spread ? inputs.spreadRows(limit: top, multiple: multiple) : nil
         let rows = spreading?.rows ?? inputs.rankedRows(limit: top)
         let matched = clock.now
 
+        progress.stage("writing")
         let csv = CSVWriter.string(header: ["client_id", "rank", "vacancy_id", "score"], rows: rows)
         if let out {
             do {
@@ -54,6 +59,7 @@ struct MatchCommand: AsyncParsableCommand {
         } else {
             FileHandle.standardOutput.write(Data(csv.utf8))
         }
+        progress.finish()
         let report = "Ranked \(inputs.vacancies.count) live vacancies for \(inputs.profiles.count) assessed clients: \(rows.count) rows"
             + (out.map { " written to \($0)" } ?? "")
             + " in \(seconds(matched - started)) (loading \(seconds(loaded - started)), matching \(seconds(matched - loaded)) on \(workers) cores)."

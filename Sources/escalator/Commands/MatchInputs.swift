@@ -12,25 +12,13 @@ struct MatchInputs: Sendable {
     var licenceSkillIDs: Set<String>
 
     static func load(from db: any Database, now: Date, cipher: ColumnCipher) async throws -> MatchInputs {
-        let taxonomy = try await TaxonomyWriter.load(from: db)
-        let centres = Dictionary(try await WardModel.query(on: db).all().map { ($0.id!, $0.value.centre) }, uniquingKeysWith: { a, _ in a })
-        func location(_ ward: String) -> GeoPoint { centres[ward] ?? GeoPoint(latitude: 52.4862, longitude: -1.8904) }
+        MatchInputs(try await MatchingWorld.load(from: db, now: now, cipher: cipher))
+    }
 
-        let vacancies = try await VacancyModel.query(on: db).filter(\.$status == .open).filter(\.$closingDate >= now).all()
-            .map { VacancyTarget(vacancy: $0.value, location: location($0.wardID)) }
-            .sorted { $0.vacancy.id.uuidString < $1.vacancy.id.uuidString }
-        var latest: [UUID: Assessment] = [:]
-        // Latest by date, then by id, so two assessments on one day always resolve the same way.
-        let assessments = try await AssessmentModel.query(on: db).all().sorted {
-            $0.assessedOn != $1.assessedOn ? $0.assessedOn < $1.assessedOn : ($0.id?.uuidString ?? "") < ($1.id?.uuidString ?? "")
-        }
-        for model in assessments { latest[model.clientID] = try model.value(cipher) }
-        let profiles = try await ClientModel.query(on: db).notErased().all().map(\.value).compactMap { client in
-            latest[client.id].map { Matcher.profile(client: client, assessment: $0, location: location(client.wardID), on: now) }
-        }
-        return MatchInputs(
-            profiles: profiles.sorted { $0.clientID.uuidString < $1.clientID.uuidString }, vacancies: vacancies,
-            licenceSkillIDs: Set(taxonomy.skills.values.filter { $0.kind == .licence }.map(\.id)))
+    init(_ world: MatchingWorld) {
+        profiles = world.profiles.values.sorted { $0.clientID.uuidString < $1.clientID.uuidString }
+        vacancies = world.vacancies.sorted { $0.vacancy.id.uuidString < $1.vacancy.id.uuidString }
+        licenceSkillIDs = world.licenceSkillIDs
     }
 
     /// `client_id,rank,vacancy_id,score` rows: each client's top `limit` eligible vacancies, exactly as

@@ -28,15 +28,21 @@ struct SeedCommand: AsyncParsableCommand {
     }
 }
 
-/// Generates and writes the synthetic data set; returns a one-line report.
+/// Generates the synthetic data set for today (its dates are counted from today, so it does not age) and writes
+/// it; returns a one-line report.
 func seedSynthetic(_ app: Application, scale: SyntheticScale, seed: UInt64) async throws -> String {
+    let progress = Progress()  // on a terminal only: "generating", then "writing"
+    defer { progress.finish() }
+    progress.stage("generating")
     let started = Date()
-    let data = SyntheticDataSet.generate(scale: scale, seed: seed)
+    let data = SyntheticDataSet.generate(scale: scale, seed: seed, referenceDate: started)
     let generated = Date()
+    progress.stage("writing \(data.clients.count) clients, \(data.vacancies.count) vacancies")
     try await Seeder.seed(data, on: app.db, cipher: app.columnCipher) { password in try app.password.hash(password) }
     let finished = Date()
+    progress.finish()
     return String(
-        format: "Seeded %@ scale (seed %llu): %d clients, %d employers, %d vacancies, %d programmes — generated in %.1f s, written in %.1f s.",
-        scale.rawValue, seed, data.clients.count, data.employers.count, data.vacancies.count, data.programmes.count,
+        format: "Seeded %@ scale (seed %llu, dates counted from %@): %d clients, %d employers, %d vacancies, %d programmes — generated in %.1f s, written in %.1f s.",
+        scale.rawValue, seed, data.referenceDate.isoDay, data.clients.count, data.employers.count, data.vacancies.count, data.programmes.count,
         generated.timeIntervalSince(started), finished.timeIntervalSince(generated))
 }

@@ -13,7 +13,7 @@ struct ServeCommand: AsyncParsableCommand {
         let environment = try database.environment()
         try await withApplication(environment, logLevel: .info) { app in
             try await migrate(app)
-            app.prewarmMatching(now: environment.now())
+            startBackgroundWork(app, environment: environment)
             try await serve(app, hostname: hostname, port: port)
         }
     }

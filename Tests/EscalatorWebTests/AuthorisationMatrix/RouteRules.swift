@@ -67,6 +67,9 @@ enum RouteRules {
     static let all: [String: RouteRule] = [
         // Health, static, OpenAPI, sign-in
         "GET /healthz": .open,
+        "GET /healthz/live": .open,
+        "GET /healthz/ready": .open,
+        "GET /metrics": .open,
         "GET /styles.css": .open,
         "GET /api/v1/openapi.json": .open,
         "GET /sign-in": .open,

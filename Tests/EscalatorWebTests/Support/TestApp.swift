@@ -28,14 +28,21 @@ final class TestApp: @unchecked Sendable {
     static var usingPostgres: Bool { ProcessInfo.processInfo.environment["TEST_DATABASE_URL"].map { !$0.isEmpty } ?? false }
 
     /// `adjust` changes the environment before the app is configured (limits, secure cookies, ...).
-    static func make(adjust: (inout AppEnvironment) -> Void = { _ in }, file: StaticString = #filePath, line: UInt = #line) async throws -> TestApp {
+    /// `sqliteFile` puts the SQLite database in a temporary file rather than in memory, so that a second
+    /// instance (`secondInstance`) can open it too.
+    static func make(
+        adjust: (inout AppEnvironment) -> Void = { _ in }, sqliteFile: Bool = false, file: StaticString = #filePath, line: UInt = #line
+    ) async throws -> TestApp {
         let location: DatabaseLocation = if let url = ProcessInfo.processInfo.environment["TEST_DATABASE_URL"], !url.isEmpty {
             .postgres(url: url)
+        } else if sqliteFile {
+            .sqlite(path: FileManager.default.temporaryDirectory.appendingPathComponent("escalator-test-\(UUID().uuidString).sqlite").path)
         } else {
             .sqliteInMemory
         }
         let clock = TestClock(WebFixture.today)
         var environment = AppEnvironment(database: location, bcryptCost: 4, dataKey: .generate(), now: { clock.now })
+        environment.figureWait = nil  // derived figures take milliseconds here: always wait for current ones
         adjust(&environment)
         let fixture = WebFixture()
         let app = try await Application.make(.testing)
@@ -61,6 +68,24 @@ final class TestApp: @unchecked Sendable {
 
     func shutdown() async throws {
         try await app.asyncShutdown()
+        if case .sqlite(let path) = environment.database {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+    }
+
+    /// Another instance of the app over the same database, with the same data key and clock: what a second
+    /// `escalator serve` behind a load balancer is. Shut it down before this one.
+    func secondInstance() async throws -> Application {
+        precondition(environment.database != .sqliteInMemory, "make(sqliteFile: true) for a database two instances can share")
+        let second = try await Application.make(.testing)
+        second.logger.logLevel = .warning
+        do {
+            try await configure(second, environment: environment)
+        } catch {
+            try? await second.asyncShutdown()
+            throw error
+        }
+        return second
     }
 
     /// An API request as `role`, with an optional JSON body.
@@ -139,5 +164,13 @@ struct PageSession: Sendable {
     /// A form body with the CSRF token added.
     func form(_ fields: [String: String]) -> [String: String] {
         fields.merging(["_csrf": csrf]) { a, _ in a }
+    }
+}
+
+extension Application {
+    /// The matching snapshot as a request would see it: after catching up with the record of change.
+    func caughtUpSnapshot(now: Date) async throws -> MatchingWorld {
+        try await changeFeed.catchUp(db: db)
+        return try await matchingCache.current(db: db, now: now)
     }
 }

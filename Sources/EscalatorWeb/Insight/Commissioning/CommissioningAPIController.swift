@@ -11,6 +11,6 @@ struct CommissioningAPIController: RouteCollection {
 
     func show(req: Request) async throws -> Response {
         try req.require(.analyst, .adviser, .administrator)
-        return try .json(try await req.commissioningReport(now: environment.now()))
+        return try .json(try await req.commissioningReport(now: environment.now))
     }
 }

@@ -2,21 +2,18 @@ import EscalatorCore
 import Fluent
 import Vapor
 
-/// Commissioning advice, computed at most once between writes and once a day: at region scale it takes
-/// seconds. Its inputs are the matching snapshot's (every assessed client's profile, the live vacancies and
-/// the programmes with cohorts that have not started), so it agrees with the matches advisers see.
-typealias CommissioningCache = KeptUntilWrite<CommissioningReport>
-
-enum CommissioningCacheKey: StorageKey { typealias Value = CommissioningCache }
-
-extension Application {
-    var commissioningCache: CommissioningCache { storage[CommissioningCacheKey.self]! }
-}
-
 extension Request {
-    func commissioningReport(now: Date) async throws -> CommissioningReport {
-        try await application.commissioningCache.value(now: now, dataVersion: await application.dataVersion.current) { [self] in
-            try await CommissioningQueries.report(now: now, on: self)
+    /// Commissioning advice: a stored figure (`StoredFigures`), computed in the background once after any change;
+    /// at region scale it takes seconds. Its inputs are the matching world's (every assessed client's profile, the
+    /// live vacancies and the programmes with cohorts that have not started), so it agrees with the matches
+    /// advisers see.
+    func commissioningReport(now: @escaping @Sendable () -> Date) async throws -> CommissioningReport {
+        let app = application
+        let (report, freshness) = try await storedFigure("commissioning", now: now) {
+            try await CommissioningQueries.report(now: now(), app: app)
         }
+        var served = report
+        served.freshness = freshness
+        return served
     }
 }

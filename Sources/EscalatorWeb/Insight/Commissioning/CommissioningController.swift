@@ -11,6 +11,6 @@ struct CommissioningController: RouteCollection {
 
     func show(req: Request) async throws -> Response {
         try req.require(.analyst, .adviser, .administrator)
-        return .html(CommissioningViews.page(try await req.commissioningReport(now: environment.now()), viewer: try req.viewer))
+        return .html(CommissioningViews.page(try await req.commissioningReport(now: environment.now), viewer: try req.viewer))
     }
 }

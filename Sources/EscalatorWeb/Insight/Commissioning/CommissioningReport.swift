@@ -46,6 +46,8 @@ struct CommissioningReport: Content {
     var blockers: [Blocker]
     var programmes: [Programme]
     var untaught: [Untaught]
+    /// When the advice was computed, and whether newer advice is being computed (set when served).
+    var freshness: Freshness?
 
     init(publishing advice: CommissioningAdvice, asOf: Date, taxonomy: Taxonomy, programmeTitles: [UUID: String], providerNames: [UUID: String]) {
         typealias Rule = SmallNumberSuppression

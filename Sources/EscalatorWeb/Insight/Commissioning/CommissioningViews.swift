@@ -11,6 +11,7 @@ enum CommissioningViews {
             heading(1, "Commissioning advice", class: "heading-l")
             paragraph("As of \(asOf): the missing skills that keep assessed clients from live vacancies they could otherwise do, the programmes whose free places would make the most clients job-ready, and the skills employers ask for that no programme teaches.",
                       class: "body lead")
+            if let freshness = report.freshness { paragraph(freshness.sentence, class: "body secondary-text") }
             paragraph("So that no one can be recognised from a small number, counts from 1 to 4 are shown as “<5”, and a figure worked out from a hidden count is hidden too. This applies to everyone who sees this page. How each figure is defined: docs/commissioning.md.",
                       class: "body secondary-text")
             counts(report)
