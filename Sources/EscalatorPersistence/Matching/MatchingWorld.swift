@@ -55,11 +55,18 @@ public struct MatchingWorld: Sendable {
         }
         let programmes = try await loadProgrammes(on: db, now: now) { location($0) }
 
+        // Only each client's latest assessment is read (a window over the latest-first order), and the rows are
+        // opened and decoded on every core: the sealed barriers and the JSON lists are most of the load's work.
+        let latestRows = try await sql.raw("""
+            SELECT \(unsafeRaw: AssessmentRow.columns) FROM (
+                SELECT \(unsafeRaw: AssessmentRow.columns),
+                       ROW_NUMBER() OVER (PARTITION BY client_id ORDER BY \(unsafeRaw: AssessmentModel.latestFirstOrder)) AS latest_rank
+                FROM assessments) ranked
+            WHERE latest_rank = 1
+            """).all()
         var latest: [UUID: Assessment] = [:]
-        for row in try await sql.raw("SELECT \(unsafeRaw: AssessmentRow.columns) FROM assessments ORDER BY \(unsafeRaw: AssessmentModel.latestLastOrder)").all() {
-            let assessment = try AssessmentRow.assessment(row, cipher: cipher)
-            latest[assessment.clientID] = assessment
-        }
+        latest.reserveCapacity(latestRows.count)
+        for assessment in try AssessmentRow.assessments(latestRows, cipher: cipher) { latest[assessment.clientID] = assessment }
         var profiles: [UUID: MatchProfile] = [:]
         var organisations: [UUID: UUID] = [:]
         var clientWards: [UUID: String] = [:]
@@ -175,6 +182,17 @@ private enum AssessmentRow {
         aspirations, min_hours, max_hours, max_travel_km, travel_modes
         """
 
+    /// Every row's assessment, decoded in parallel chunks.
+    static func assessments(_ rows: [any SQLRow], cipher: ColumnCipher) throws -> [Assessment] {
+        let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount * 4, rows.count / 500))
+        let results = ChunkResults<Assessment>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let range = (rows.count * chunk / chunks)..<(rows.count * (chunk + 1) / chunks)
+            results.set(chunk, Result { try rows[range].map { try assessment($0, cipher: cipher) } })
+        }
+        return try results.joined()
+    }
+
     static func assessment(_ row: some SQLRow, cipher: ColumnCipher) throws -> Assessment {
         let id = try row.decode(column: "id", as: UUID.self)
         let barriers = try cipher.open([Barrier].self, from: try row.decode(column: "sealed_barriers", as: String.self),
@@ -214,5 +232,24 @@ private enum VacancyRow {
             postcode: try row.decode(column: "postcode", as: String.self), wardID: try row.decode(column: "ward_id", as: String.self),
             openings: try row.decode(column: "openings", as: Int.self), closingDate: try row.decode(column: "closing_date", as: Date.self),
             status: try row.decode(column: "status", as: VacancyStatus.self), minimumAge: try row.decode(column: "minimum_age", as: Int.self))
+    }
+}
+
+/// Results of work done in parallel chunks, each written once by its own chunk.
+private final class ChunkResults<Element>: @unchecked Sendable {
+    private var slots: [Result<[Element], any Error>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ result: Result<[Element], any Error>) {
+        lock.lock()
+        slots[index] = result
+        lock.unlock()
+    }
+
+    /// Every chunk's elements in chunk order, or the first chunk's error.
+    func joined() throws -> [Element] {
+        try slots.flatMap { try $0!.get() }
     }
 }

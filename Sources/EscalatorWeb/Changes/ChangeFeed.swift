@@ -35,9 +35,13 @@ actor ChangeFeed {
                 try await reading.value
                 continue
             }
-            let task = Task { try await ServerMetrics.timeJob("change-record-catch-up") { try await self.readPending(db: db) } }
+            // The task clears `reading` itself, on this actor, as it ends: a waiter that resumes first must not find
+            // the finished task still there (it would await it again without ever giving up the actor).
+            let task = Task {
+                defer { self.reading = nil }
+                try await ServerMetrics.timeJob("change-record-catch-up") { try await self.readPending(db: db) }
+            }
             reading = task
-            defer { reading = nil }
             try await task.value
         }
         return figuresVersion

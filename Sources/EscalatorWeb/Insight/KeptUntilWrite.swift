@@ -1,7 +1,7 @@
 import EscalatorCore
 import Foundation
 
-/// One derived value kept until anything is written (`DataVersion`) or the day changes, computed at most once
+/// One derived value kept until the record of change moves on (`ChangeFeed`) or the day changes, computed at most once
 /// at a time: requests arriving while it is being computed wait for that computation rather than start their own.
 actor KeptUntilWrite<Value: Sendable> {
     private struct Key: Hashable {

@@ -107,19 +107,19 @@ actor MatchingCache {
             }
             if snapshot != nil { invalidate() }
             let startedGeneration = generation
-            let task = Task { [cipher] in try await Self.build(db: db, now: now, cipher: cipher) }
-            building = task
-            do {
-                let built = try await task.value
-                if startedGeneration == generation {
-                    snapshot = built
-                    loadedAt = Date()
-                    building = nil
+            // The task keeps what it built and clears `building` itself, on this actor, as it ends, so that every
+            // waiter finds the snapshot (or no build) when it resumes, never the finished task again.
+            let task = Task { [cipher] in
+                defer { if startedGeneration == self.generation { self.building = nil } }
+                let built = try await Self.build(db: db, now: now, cipher: cipher)
+                if startedGeneration == self.generation {
+                    self.snapshot = built
+                    self.loadedAt = Date()
                 }
-            } catch {
-                if startedGeneration == generation { building = nil }
-                throw error
+                return built
             }
+            building = task
+            _ = try await task.value
         }
     }
 
@@ -154,9 +154,11 @@ actor MatchingCache {
     /// Reads every pending change into the snapshot, one reader at a time.
     private func applyPending(db: any Database) async throws {
         if let applying { return try await applying.value }
-        let task = Task { try await self.readPending(db: db) }
+        let task = Task {
+            defer { self.applying = nil }  // on this actor, as it ends (see `current`)
+            try await self.readPending(db: db)
+        }
         applying = task
-        defer { applying = nil }
         try await task.value
     }
 
