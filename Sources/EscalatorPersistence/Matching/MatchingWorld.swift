@@ -46,12 +46,13 @@ public struct MatchingWorld: Sendable {
         func location(_ ward: String) -> GeoPoint { wards[ward]?.centre ?? fallbackLocation }
         let sql = db as! any SQLDatabase
 
-        let vacancies = try await sql.raw("""
+        let vacancyRows = try await sql.raw("""
             SELECT \(unsafeRaw: VacancyRow.columns) FROM vacancies
             WHERE status = \(bind: VacancyStatus.open.rawValue) AND closing_date >= \(bind: Vacancy.firstLiveClosingDate(on: now))
-            """).all().map { row in
+            """).all()
+        let vacancies = try inParallel(vacancyRows) { row in
             let vacancy = try VacancyRow.vacancy(row)
-            return VacancyTarget(vacancy: vacancy, location: location(vacancy.wardID))
+            return VacancyTarget(vacancy: vacancy, location: wards[vacancy.wardID]?.centre ?? fallbackLocation)
         }
         let programmes = try await loadProgrammes(on: db, now: now) { location($0) }
 
@@ -66,12 +67,12 @@ public struct MatchingWorld: Sendable {
             """).all()
         var latest: [UUID: Assessment] = [:]
         latest.reserveCapacity(latestRows.count)
-        for assessment in try AssessmentRow.assessments(latestRows, cipher: cipher) { latest[assessment.clientID] = assessment }
+        for assessment in try inParallel(latestRows, { try AssessmentRow.assessment($0, cipher: cipher) }) { latest[assessment.clientID] = assessment }
         var profiles: [UUID: MatchProfile] = [:]
         var organisations: [UUID: UUID] = [:]
         var clientWards: [UUID: String] = [:]
-        for row in try await sql.raw("SELECT id, organisation_id, ward_id, date_of_birth FROM clients WHERE erased_at IS NULL").all() {
-            let client = try ClientRow(row)
+        let clientRows = try await sql.raw("SELECT id, organisation_id, ward_id, date_of_birth FROM clients WHERE erased_at IS NULL").all()
+        for client in try inParallel(clientRows, { try ClientRow($0) }) {
             organisations[client.id] = client.organisationID
             clientWards[client.id] = client.wardID
             guard let assessment = latest[client.id] else { continue }
@@ -182,17 +183,6 @@ private enum AssessmentRow {
         aspirations, min_hours, max_hours, max_travel_km, travel_modes
         """
 
-    /// Every row's assessment, decoded in parallel chunks.
-    static func assessments(_ rows: [any SQLRow], cipher: ColumnCipher) throws -> [Assessment] {
-        let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount * 4, rows.count / 500))
-        let results = ChunkResults<Assessment>(count: chunks)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let range = (rows.count * chunk / chunks)..<(rows.count * (chunk + 1) / chunks)
-            results.set(chunk, Result { try rows[range].map { try assessment($0, cipher: cipher) } })
-        }
-        return try results.joined()
-    }
-
     static func assessment(_ row: some SQLRow, cipher: ColumnCipher) throws -> Assessment {
         let id = try row.decode(column: "id", as: UUID.self)
         let barriers = try cipher.open([Barrier].self, from: try row.decode(column: "sealed_barriers", as: String.self),
@@ -233,6 +223,17 @@ private enum VacancyRow {
             openings: try row.decode(column: "openings", as: Int.self), closingDate: try row.decode(column: "closing_date", as: Date.self),
             status: try row.decode(column: "status", as: VacancyStatus.self), minimumAge: try row.decode(column: "minimum_age", as: Int.self))
     }
+}
+
+/// `transform` applied to every row, in order, on every core (decoding rows is most of a load's work).
+private func inParallel<T>(_ rows: [any SQLRow], _ transform: @Sendable (any SQLRow) throws -> T) throws -> [T] {
+    let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount * 4, rows.count / 500))
+    let results = ChunkResults<T>(count: chunks)
+    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+        let range = (rows.count * chunk / chunks)..<(rows.count * (chunk + 1) / chunks)
+        results.set(chunk, Result { try rows[range].map(transform) })
+    }
+    return try results.joined()
 }
 
 /// Results of work done in parallel chunks, each written once by its own chunk.

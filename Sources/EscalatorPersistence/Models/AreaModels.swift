@@ -10,6 +10,9 @@ public final class LocalAuthorityModel: Model, @unchecked Sendable {
     @Field(key: "latitude") public var latitude: Double
     @Field(key: "longitude") public var longitude: Double
 
+    /// Listed, not found by reflection on every read and write (Fluent's slowest part); see `ModelPropertiesTests`.
+    public var properties: [any AnyProperty] { [$id, $name, $latitude, $longitude] }
+
     public init() {}
 
     public init(_ value: LocalAuthority) {
@@ -38,6 +41,9 @@ public final class WardModel: Model, @unchecked Sendable {
     @Field(key: "looking_for_work") public var lookingForWork: Int
     @Field(key: "with_level2") public var withLevel2: Int
     @Field(key: "with_degree") public var withDegree: Int
+
+    /// Listed, not found by reflection on every read and write (Fluent's slowest part); see `ModelPropertiesTests`.
+    public var properties: [any AnyProperty] { [$id, $name, $localAuthorityID, $latitude, $longitude, $isTargetWard, $workingAgePopulation, $employed, $lookingForWork, $withLevel2, $withDegree] }
 
     public init() {}
 

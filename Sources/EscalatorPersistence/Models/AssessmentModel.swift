@@ -27,6 +27,9 @@ public final class AssessmentModel: Model, @unchecked Sendable {
     /// between two assessments on the same day (`latestFirst`).
     @Field(key: "recorded_at") public var recordedAt: Double
 
+    /// Listed, not found by reflection on every read and write (Fluent's slowest part); see `ModelPropertiesTests`.
+    public var properties: [any AnyProperty] { [$id, $clientID, $adviserID, $assessedOn, $skills, $highestQualification, $gcseEnglish, $gcseMaths, $sealedBarriers, $aspirations, $minHours, $maxHours, $maxTravelKm, $travelModes, $sealedNotes, $distanceFromWork, $recordedAt] }
+
     public init() {}
 
     public static let barriersColumn = "sealed_barriers"

@@ -22,6 +22,9 @@ public final class AuditEventModel: Model, @unchecked Sendable {
     @Field(key: "previous_hash") public var previousHash: String
     @Field(key: "hash") public var hash: String
 
+    /// Listed, not found by reflection on every read and write (Fluent's slowest part); see `ModelPropertiesTests`.
+    public var properties: [any AnyProperty] { [$id, $at, $userID, $userName, $role, $organisationID, $organisationName, $action, $object, $clientID, $purpose, $channel, $previousHash, $hash] }
+
     public init() {}
 
     public init(_ value: AuditEntry) {

@@ -27,6 +27,9 @@ public final class ClientModel: Model, @unchecked Sendable {
     /// `EqualityMonitoring` as JSON, sealed (`ColumnCipher`); nil when none was recorded.
     @OptionalField(key: "sealed_equality_monitoring") public var sealedEqualityMonitoring: String?
 
+    /// Listed, not found by reflection on every read and write (Fluent's slowest part); see `ModelPropertiesTests`.
+    public var properties: [any AnyProperty] { [$id, $reference, $givenName, $familyName, $dateOfBirth, $email, $phone, $postcode, $wardID, $employmentStatus, $referralSource, $organisationID, $caseOwnerID, $registeredAt, $erasedAt, $erasureReason, $sealedEqualityMonitoring] }
+
     public init() {}
 
     /// A new row; the client's equality monitoring, if any, is sealed with `cipher`.
@@ -103,6 +106,9 @@ public final class ConsentModel: Model, @unchecked Sendable {
     @Field(key: "purpose") public var purpose: String
     @Field(key: "given_at") public var givenAt: Date
     @OptionalField(key: "withdrawn_at") public var withdrawnAt: Date?
+
+    /// Listed, not found by reflection on every read and write (Fluent's slowest part); see `ModelPropertiesTests`.
+    public var properties: [any AnyProperty] { [$id, $clientID, $organisationID, $purpose, $givenAt, $withdrawnAt] }
 
     public init() {}
 

@@ -13,6 +13,9 @@ public final class EmployerModel: Model, @unchecked Sendable {
     @Field(key: "postcode") public var postcode: String
     @Field(key: "ward_id") public var wardID: String
 
+    /// Listed, not found by reflection on every read and write (Fluent's slowest part); see `ModelPropertiesTests`.
+    public var properties: [any AnyProperty] { [$id, $organisationID, $name, $sector, $size, $postcode, $wardID] }
+
     public init() {}
 
     public init(_ value: Employer) {
@@ -44,6 +47,9 @@ public final class EngagementModel: Model, @unchecked Sendable {
     @Field(key: "summary") public var summary: String
     @OptionalField(key: "recorded_by") public var recordedBy: UUID?
 
+    /// Listed, not found by reflection on every read and write (Fluent's slowest part); see `ModelPropertiesTests`.
+    public var properties: [any AnyProperty] { [$id, $employerID, $date, $kind, $summary, $recordedBy] }
+
     public init() {}
 
     public init(employerID: UUID, _ value: EngagementEntry, recordedBy: UUID? = nil) {
@@ -65,6 +71,9 @@ public final class PledgeModel: Model, @unchecked Sendable {
     @Field(key: "kind") public var kind: PledgeKind
     @Field(key: "quantity") public var quantity: Int
     @Field(key: "made_on") public var madeOn: Date
+
+    /// Listed, not found by reflection on every read and write (Fluent's slowest part); see `ModelPropertiesTests`.
+    public var properties: [any AnyProperty] { [$id, $employerID, $kind, $quantity, $madeOn] }
 
     public init() {}
 

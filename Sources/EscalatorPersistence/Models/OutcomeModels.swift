@@ -14,6 +14,9 @@ public final class JobStartModel: Model, @unchecked Sendable {
     @Field(key: "hours_per_week") public var hoursPerWeek: Int
     @Field(key: "hourly_pay_pence") public var hourlyPayPence: Int
 
+    /// Listed, not found by reflection on every read and write (Fluent's slowest part); see `ModelPropertiesTests`.
+    public var properties: [any AnyProperty] { [$id, $clientID, $vacancyID, $employerName, $jobTitle, $startedOn, $hoursPerWeek, $hourlyPayPence] }
+
     public init() {}
 
     public init(_ value: JobStart) {
@@ -44,6 +47,9 @@ public final class SustainmentCheckModel: Model, @unchecked Sendable {
     @Field(key: "still_in_work") public var stillInWork: Bool
     @Field(key: "note") public var note: String
 
+    /// Listed, not found by reflection on every read and write (Fluent's slowest part); see `ModelPropertiesTests`.
+    public var properties: [any AnyProperty] { [$id, $jobStartID, $milestone, $checkedOn, $stillInWork, $note] }
+
     public init() {}
 
     public init(_ value: SustainmentCheck) {
@@ -68,6 +74,9 @@ public final class InWorkContactModel: Model, @unchecked Sendable {
     @Field(key: "with_employer") public var withEmployer: Bool
     @Field(key: "summary") public var summary: String
 
+    /// Listed, not found by reflection on every read and write (Fluent's slowest part); see `ModelPropertiesTests`.
+    public var properties: [any AnyProperty] { [$id, $jobStartID, $date, $withEmployer, $summary] }
+
     public init() {}
 
     public init(_ value: InWorkSupportContact) {
@@ -90,6 +99,9 @@ public final class ProgressionModel: Model, @unchecked Sendable {
     @Field(key: "kind") public var kind: ProgressionKind
     @Field(key: "date") public var date: Date
     @Field(key: "detail") public var detail: String
+
+    /// Listed, not found by reflection on every read and write (Fluent's slowest part); see `ModelPropertiesTests`.
+    public var properties: [any AnyProperty] { [$id, $jobStartID, $kind, $date, $detail] }
 
     public init() {}
 

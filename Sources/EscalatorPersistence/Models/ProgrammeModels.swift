@@ -12,6 +12,9 @@ public final class ProviderModel: Model, @unchecked Sendable {
     @Field(key: "postcode") public var postcode: String
     @Field(key: "ward_id") public var wardID: String
 
+    /// Listed, not found by reflection on every read and write (Fluent's slowest part); see `ModelPropertiesTests`.
+    public var properties: [any AnyProperty] { [$id, $organisationID, $name, $kind, $postcode, $wardID] }
+
     public init() {}
 
     public init(_ value: Provider) {
@@ -47,6 +50,9 @@ public final class ProgrammeModel: Model, @unchecked Sendable {
     @Field(key: "barrier_support") public var barrierSupport: JSONList<BarrierKind>
     @Field(key: "co_designing_employer_ids") public var coDesigningEmployerIDs: JSONList<UUID>
     @Field(key: "guaranteed_interview") public var guaranteedInterview: Bool
+
+    /// Listed, not found by reflection on every read and write (Fluent's slowest part); see `ModelPropertiesTests`.
+    public var properties: [any AnyProperty] { [$id, $providerID, $title, $type, $skillsTaught, $entryRequirements, $qualificationAwarded, $weeks, $hoursPerWeek, $postcode, $wardID, $costPence, $barrierSupport, $coDesigningEmployerIDs, $guaranteedInterview] }
 
     public init() {}
 
@@ -90,6 +96,9 @@ public final class CohortModel: Model, @unchecked Sendable {
     @Field(key: "starts_on") public var startsOn: Date
     @Field(key: "capacity") public var capacity: Int
     @Field(key: "enrolled") public var enrolled: Int
+
+    /// Listed, not found by reflection on every read and write (Fluent's slowest part); see `ModelPropertiesTests`.
+    public var properties: [any AnyProperty] { [$id, $programmeID, $startsOn, $capacity, $enrolled] }
 
     public init() {}
 

@@ -16,6 +16,9 @@ public final class ReferralModel: Model, @unchecked Sendable {
     @Field(key: "created_at") public var createdAt: Date
     @Field(key: "updated_at") public var updatedAt: Date
 
+    /// Listed, not found by reflection on every read and write (Fluent's slowest part); see `ModelPropertiesTests`.
+    public var properties: [any AnyProperty] { [$id, $clientID, $kind, $programmeID, $cohortID, $vacancyID, $status, $createdAt, $updatedAt] }
+
     public init() {}
 
     public init(_ value: Referral) {
@@ -56,6 +59,9 @@ public final class StatusChangeModel: Model, @unchecked Sendable {
     @Field(key: "at") public var at: Date
     @OptionalField(key: "by_user_id") public var byUserID: UUID?
     @Field(key: "note") public var note: String
+
+    /// Listed, not found by reflection on every read and write (Fluent's slowest part); see `ModelPropertiesTests`.
+    public var properties: [any AnyProperty] { [$id, $referralID, $sequence, $status, $at, $byUserID, $note] }
 
     public init() {}
 

@@ -11,6 +11,9 @@ public final class SkillModel: Model, @unchecked Sendable {
     @OptionalField(key: "sector") public var sector: Sector?
     @Field(key: "description") public var description: String
 
+    /// Listed, not found by reflection on every read and write (Fluent's slowest part); see `ModelPropertiesTests`.
+    public var properties: [any AnyProperty] { [$id, $name, $kind, $sector, $description] }
+
     public init() {}
 
     public init(_ value: Skill) {
@@ -35,6 +38,9 @@ public final class OccupationModel: Model, @unchecked Sendable {
     @Field(key: "optional_skills") public var optionalSkills: JSONList<OccupationSkill>
     @Field(key: "typical_qualification") public var typicalQualification: RQFLevel
     @Field(key: "description") public var description: String
+
+    /// Listed, not found by reflection on every read and write (Fluent's slowest part); see `ModelPropertiesTests`.
+    public var properties: [any AnyProperty] { [$id, $name, $socCode, $sector, $essentialSkills, $optionalSkills, $typicalQualification, $description] }
 
     public init() {}
 

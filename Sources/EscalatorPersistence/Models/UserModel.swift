@@ -17,6 +17,9 @@ public final class UserModel: Model, @unchecked Sendable {
     @Field(key: "must_change_password") public var mustChangePassword: Bool
     @OptionalField(key: "last_signed_in_at") public var lastSignedInAt: Date?
 
+    /// Listed, not found by reflection on every read and write (Fluent's slowest part); see `ModelPropertiesTests`.
+    public var properties: [any AnyProperty] { [$id, $email, $displayName, $passwordHash, $role, $organisation, $active, $mustChangePassword, $lastSignedInAt] }
+
     public init() {}
 
     public init(id: UUID? = nil, email: String, displayName: String, passwordHash: String, role: Role, organisationID: UUID) {
@@ -44,6 +47,9 @@ public final class APITokenModel: Model, @unchecked Sendable {
     @OptionalField(key: "revoked_at") public var revokedAt: Date?
     @Field(key: "scope") public var scope: String
     @OptionalField(key: "last_used_at") public var lastUsedAt: Date?
+
+    /// Listed, not found by reflection on every read and write (Fluent's slowest part); see `ModelPropertiesTests`.
+    public var properties: [any AnyProperty] { [$id, $user, $tokenHash, $name, $createdAt, $expiresAt, $revokedAt, $scope, $lastUsedAt] }
 
     public init() {}
 

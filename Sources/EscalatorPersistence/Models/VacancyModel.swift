@@ -22,6 +22,9 @@ public final class VacancyModel: Model, @unchecked Sendable {
     @Field(key: "status") public var status: VacancyStatus
     @Field(key: "minimum_age") public var minimumAge: Int
 
+    /// Listed, not found by reflection on every read and write (Fluent's slowest part); see `ModelPropertiesTests`.
+    public var properties: [any AnyProperty] { [$id, $employerID, $occupationID, $title, $requirements, $minimumQualification, $needsGCSEEnglish, $needsGCSEMaths, $hoursPerWeek, $hourlyPayPence, $postcode, $wardID, $openings, $closingDate, $status, $minimumAge] }
+
     public init() {}
 
     public init(_ value: Vacancy) {

@@ -16,8 +16,8 @@ struct MatchInputs: Sendable {
     }
 
     init(_ world: MatchingWorld) {
-        profiles = world.profiles.values.sorted { $0.clientID.uuidString < $1.clientID.uuidString }
-        vacancies = world.vacancies.sorted { $0.vacancy.id.uuidString < $1.vacancy.id.uuidString }
+        profiles = world.profiles.values.map { ($0.clientID.uuidString, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+        vacancies = world.vacancies.map { ($0.vacancy.id.uuidString, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
         licenceSkillIDs = world.licenceSkillIDs
     }
 
