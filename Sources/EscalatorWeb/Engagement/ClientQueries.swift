@@ -1,6 +1,7 @@
 import EscalatorCore
 import EscalatorPersistence
 import Fluent
+import SQLKit
 import Vapor
 
 /// The reads behind the client pages and endpoints.
@@ -32,9 +33,10 @@ enum ClientQueries {
 
     static func latestScores(for ids: [UUID], on db: any Database) async throws -> [UUID: Int] {
         guard !ids.isEmpty else { return [:] }
-        let assessments = try await AssessmentModel.query(on: db).filter(\.$clientID ~~ ids).latestLast().all()
+        let rows = try await (db as! any SQLDatabase).select().column("client_id").column("distance_from_work").from(AssessmentModel.schema)
+            .where("client_id", .in, SQLBind.group(ids)).orderBy(SQLRaw(AssessmentModel.latestLastOrder)).all()
         var result: [UUID: Int] = [:]
-        for assessment in assessments { result[assessment.clientID] = assessment.distanceFromWork }
+        for row in rows { result[try row.decode(column: "client_id", as: UUID.self)] = try row.decode(column: "distance_from_work", as: Int.self) }
         return result
     }
 
@@ -58,8 +60,9 @@ enum ClientQueries {
         let view = try await SpecialCategoryAccess.view(of: model.value, for: user, on: db)
         let client = try view.equalityMonitoring ? model.value(cipher) : model.value
         let ward = try await WardModel.find(client.wardID, on: db)?.value
-        let organisations = try await Lookups.organisationNames(on: db)
-        let consents = try await ConsentModel.query(on: db).filter(\.$clientID == id).sort(\.$givenAt).all()
+        let consentModels = try await ConsentModel.query(on: db).filter(\.$clientID == id).sort(\.$givenAt).all()
+        let organisations = try await Lookups.organisationNames(Set(consentModels.map(\.organisationID) + [client.organisationID]), on: db)
+        let consents = consentModels
             .map { (id: $0.id!, consent: $0.value, organisationName: organisations[$0.organisationID] ?? "Unknown organisation") }
         let assessments = try await AssessmentModel.query(on: db).filter(\.$clientID == id).latestFirst().all()
             .map { try $0.value(cipher) }
@@ -78,16 +81,30 @@ enum ClientQueries {
 
 /// Small lookup tables many pages need.
 enum Lookups {
+    /// Every ward's name by id: two columns as plain rows (every list page reads it).
     static func wardNames(on db: any Database) async throws -> [String: String] {
-        Dictionary(try await WardModel.query(on: db).all().map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let rows = try await (db as! any SQLDatabase).raw("SELECT id, name FROM \(unsafeRaw: WardModel.schema)").all()
+        return Dictionary(try rows.map { (try $0.decode(column: "id", as: String.self), try $0.decode(column: "name", as: String.self)) },
+                          uniquingKeysWith: { a, _ in a })
     }
 
     static func wards(on db: any Database) async throws -> [Ward] {
         try await WardModel.query(on: db).sort(\.$name).all().map(\.value)
     }
 
-    static func organisationNames(on db: any Database) async throws -> [UUID: String] {
-        Dictionary(try await OrganisationModel.query(on: db).all().map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a })
+    /// Organisations' names by id, as plain rows: all of them, or only `ids` (a region has thousands of employers).
+    static func organisationNames(_ ids: Set<UUID>? = nil, on db: any Database) async throws -> [UUID: String] {
+        let sql = db as! any SQLDatabase
+        let rows: [any SQLRow]
+        if let ids {
+            guard !ids.isEmpty else { return [:] }
+            rows = try await sql.select().column("id").column("name").from(OrganisationModel.schema)
+                .where("id", .in, SQLBind.group(Array(ids))).all()
+        } else {
+            rows = try await sql.raw("SELECT id, name FROM \(unsafeRaw: OrganisationModel.schema)").all()
+        }
+        return Dictionary(try rows.map { (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "name", as: String.self)) },
+                          uniquingKeysWith: { a, _ in a })
     }
 
     /// Partner organisations a client can consent to share with (everyone but employers).
