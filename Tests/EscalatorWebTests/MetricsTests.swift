@@ -52,3 +52,20 @@ final class MetricsTests: XCTestCase {
         XCTAssertEqual(lag.map(String.init), "escalator_change_record_lag 0.0")
     }
 }
+
+/// `/healthz/ready` (docs/deployment.md): a serving instance says "starting" until its matching world is loaded,
+/// so a load balancer sends it no request that would wait for the load.
+final class ReadinessTests: XCTestCase {
+    func testAServingInstanceIsStartingUntilItsWorldIsLoaded() async throws {
+        let t = try await TestApp.make()
+        t.app.storage[FollowsChangesKey.self] = true
+        var res = try await t.app.sendRequest(.GET, "/healthz/ready")
+        XCTAssertEqual(res.status, .serviceUnavailable)
+        XCTAssertEqual(try res.content.get(String.self, at: "status"), "starting")
+        _ = try await t.app.caughtUpSnapshot(now: Date())
+        res = try await t.app.sendRequest(.GET, "/healthz/ready")
+        XCTAssertEqual(res.status, .ok)
+        XCTAssertEqual(try res.content.get(String.self, at: "status"), "ok")
+        try await t.shutdown()
+    }
+}

@@ -2,6 +2,7 @@ import EscalatorCore
 import EscalatorPersistence
 @testable import EscalatorWeb
 import Fluent
+import SQLKit
 import Vapor
 import XCTVapor
 import XCTest
@@ -40,6 +41,26 @@ final class StoredFiguresTests: XCTestCase {
             XCTAssertEqual(fresh.jobStarts, .hidden(.small), "one job start now: fewer than five, so withheld")
             let page = try await t.page(try await t.pageSession(.analyst), "/insight").body.string
             XCTAssertTrue(page.contains("Computed at "), "the page says when its figures were computed")
+        } catch {
+            try await t.shutdown()
+            throw error
+        }
+        try await t.shutdown()
+    }
+
+    /// A wait long enough for the test's tiny figures; but the last computation (as stored) took longer than the
+    /// wait, so after a change the stored figures come at once rather than after the wait.
+    func testFiguresThatTookLongerThanTheWaitAreNotWaitedFor() async throws {
+        let t = try await TestApp.make(adjust: { $0.figureWait = .seconds(30) })
+        do {
+            let first = try await dashboard(t)
+            let sql = t.app.db as! any SQLDatabase
+            try await sql.raw("UPDATE derived_figures SET last_duration = 3600").run()
+            try await recordJobStart(t)
+            let served = try await dashboard(t)
+            XCTAssertFalse(served.freshness.current, "the stored figures, not the new ones that would have been waited for")
+            XCTAssertEqual(served.freshness.computedAt, first.freshness.computedAt)
+            await t.app.storedFigures.settled()
         } catch {
             try await t.shutdown()
             throw error

@@ -20,7 +20,7 @@ enum APISchemas {
             ("current", S.described(S.boolean, "False when changes have been made since: newer figures are being computed.")),
             ("updating", S.described(S.nullable(S.number), "While newer figures are being computed: roughly how much is done, 0 to 1.")),
         ], required: ["computedAt", "current"]), "Derived figures are computed in the background and stored; these say when.")),
-        ("Ready", S.object([("status", S.strings(["ok", "degraded"])), ("database", S.strings(["ok", "unreachable"])),
+        ("Ready", S.object([("status", S.strings(["ok", "starting", "degraded"])), ("database", S.strings(["ok", "unreachable"])),
                             ("changesApplied", S.nullable(S.integer))], required: ["status", "database"])),
         ("DistanceFromWork", S.object([
             ("total", S.integer(0...100)),

@@ -72,6 +72,7 @@ func tuneSQLite(_ app: Application, file: Bool) async throws {
 /// Starts following the shared record of change, after building the matching snapshot and everyone's
 /// recommendations in the background (`ChangeFeed.follow`).
 public func startBackgroundWork(_ app: Application, environment: AppEnvironment) {
+    app.storage[FollowsChangesKey.self] = true
     ChangeFeed.follow(app, now: environment.now)
     if case .postgres(let url) = environment.database { ChangeListener.start(app, url: url) }
 }
@@ -94,3 +95,10 @@ public func migrate(_ app: Application) async throws {
 }
 
 enum DatabaseLocationKey: StorageKey { typealias Value = DatabaseLocation }
+
+enum FollowsChangesKey: StorageKey { typealias Value = Bool }
+
+extension Application {
+    /// True in a serving process, which loads the matching world and follows the record of change in the background.
+    var followsChanges: Bool { storage[FollowsChangesKey.self] ?? false }
+}

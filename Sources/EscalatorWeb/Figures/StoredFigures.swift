@@ -17,7 +17,7 @@ struct Freshness: Content, Sendable, Equatable {
 /// serves the same result, and computed by one instance at a time (a lease). A request for a figure:
 /// 1. gets the stored result at once when it was computed from every change so far, on the same day;
 /// 2. otherwise makes sure a computation is under way — here, unless another instance holds the lease — and
-///    waits for it up to `wait`;
+///    waits for it up to `wait` (not at all when the last computation took longer than that);
 /// 3. then, rather than wait longer, serves the stored (older) result with its freshness: when it was computed
 ///    and how far the newer one has got. Only when nothing was ever stored does it wait for the first result.
 actor StoredFigures {
@@ -63,12 +63,18 @@ actor StoredFigures {
                 computedHere = try await start(name, version: version, now: now, db: db, logger: logger, compute: compute)
             }
             if let served, let deadline, clock.now >= deadline { return served }
+            // A computation that took longer than the wait last time will again: serve the stored result at once.
+            if let served, let wait, let stored, stored.lastDuration > Self.seconds(wait) { return served }
             if deadline == nil, let task = computing[name] {
                 await task.value
             } else {
                 try await Task.sleep(for: .milliseconds(25))
             }
         }
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     /// Takes the lease and computes in the background; false when another instance holds it.
@@ -84,8 +90,7 @@ actor StoredFigures {
             do {
                 let value = try await ServerMetrics.timeJob("figure:\(name)") { try await compute() }
                 let payload = String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
-                let took = clock.now - began
-                let seconds = Double(took.components.seconds) + Double(took.components.attoseconds) / 1e18
+                let seconds = Self.seconds(clock.now - began)
                 try await FigureStore.store(name, version: version, payload: payload, computedAt: started, duration: seconds, holder: holder, on: db)
             } catch {
                 logger.warning("figure \(name) not computed: \(String(reflecting: type(of: error)))")

@@ -4,7 +4,8 @@ import Vapor
 
 /// Health for load balancers and orchestrators. No sign-in needed.
 /// - `/healthz/live`: the process answers (touches nothing else; also the ceiling route of the HTTP benchmark).
-/// - `/healthz/ready`: it can reach its database and has caught up with the record of change: send it traffic.
+/// - `/healthz/ready`: it can reach its database, has caught up with the record of change and has loaded the
+///   matching world (503 "starting" until then): send it traffic.
 /// - `/healthz`: the database check alone (kept for existing monitors).
 struct HealthController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
@@ -47,6 +48,10 @@ struct HealthController: RouteCollection {
         do {
             try await req.catchUpWithChanges()
             let applied = await req.application.changeFeed.applied
+            // While the background work of start-up has not yet loaded the matching world, requests would wait for it.
+            if req.application.followsChanges, await req.application.matchingCache.loadedAt == nil {
+                return try .json(Ready(status: "starting", database: "ok", changesApplied: applied), status: .serviceUnavailable)
+            }
             return try .json(Ready(status: "ok", database: "ok", changesApplied: applied))
         } catch {
             return try .json(Ready(status: "degraded", database: "unreachable", changesApplied: nil), status: .serviceUnavailable)
