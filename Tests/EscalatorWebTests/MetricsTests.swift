@@ -53,8 +53,8 @@ final class MetricsTests: XCTestCase {
     }
 }
 
-/// `/healthz/ready` (docs/deployment.md): a serving instance says "starting" until its matching world is loaded,
-/// so a load balancer sends it no request that would wait for the load.
+/// `/healthz/ready` (docs/deployment.md): a serving instance says "starting" until its matching world is loaded and
+/// everyone's recommendation lists are built, so a load balancer sends it no request that would wait for them.
 final class ReadinessTests: XCTestCase {
     func testAServingInstanceIsStartingUntilItsWorldIsLoaded() async throws {
         let t = try await TestApp.make()
@@ -63,6 +63,9 @@ final class ReadinessTests: XCTestCase {
         XCTAssertEqual(res.status, .serviceUnavailable)
         XCTAssertEqual(try res.content.get(String.self, at: "status"), "starting")
         _ = try await t.app.caughtUpSnapshot(now: Date())
+        res = try await t.app.sendRequest(.GET, "/healthz/ready")
+        XCTAssertEqual(res.status, .serviceUnavailable, "the world is loaded, the recommendation lists are not yet built")
+        _ = try await t.app.matchingCache.settledRecommendationLists(db: t.app.db, now: Date())
         res = try await t.app.sendRequest(.GET, "/healthz/ready")
         XCTAssertEqual(res.status, .ok)
         XCTAssertEqual(try res.content.get(String.self, at: "status"), "ok")

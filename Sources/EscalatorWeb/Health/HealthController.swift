@@ -4,8 +4,8 @@ import Vapor
 
 /// Health for load balancers and orchestrators. No sign-in needed.
 /// - `/healthz/live`: the process answers (touches nothing else; also the ceiling route of the HTTP benchmark).
-/// - `/healthz/ready`: it can reach its database, has caught up with the record of change and has loaded the
-///   matching world (503 "starting" until then): send it traffic.
+/// - `/healthz/ready`: it can reach its database, has caught up with the record of change, has loaded the
+///   matching world and built everyone's recommendation lists (503 "starting" until then): send it traffic.
 /// - `/healthz`: the database check alone (kept for existing monitors).
 struct HealthController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
@@ -48,8 +48,12 @@ struct HealthController: RouteCollection {
         do {
             try await req.catchUpWithChanges()
             let applied = await req.application.changeFeed.applied
-            // While the background work of start-up has not yet loaded the matching world, requests would wait for it.
-            if req.application.followsChanges, await req.application.matchingCache.loadedAt == nil {
+            // Until the background work of start-up has loaded the matching world and built everyone's
+            // recommendation lists, requests would wait for them.
+            let matching = req.application.matchingCache
+            let loaded = await matching.loadedAt != nil, listed = await matching.hasRecommendationLists
+            let started = loaded && listed
+            if req.application.followsChanges, !started {
                 return try .json(Ready(status: "starting", database: "ok", changesApplied: applied), status: .serviceUnavailable)
             }
             return try .json(Ready(status: "ok", database: "ok", changesApplied: applied))

@@ -28,6 +28,9 @@ actor MatchingCache {
         self.spreadMultiple = spreadMultiple
     }
 
+    /// True once everyone's recommendation lists have been built (some version of them).
+    var hasRecommendationLists: Bool { lists != nil }
+
     func invalidate() {
         generation += 1
         snapshot = nil
