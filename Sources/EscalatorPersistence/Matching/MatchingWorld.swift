@@ -50,7 +50,7 @@ public struct MatchingWorld: Sendable {
             SELECT \(unsafeRaw: VacancyRow.columns) FROM vacancies
             WHERE status = \(bind: VacancyStatus.open.rawValue) AND closing_date >= \(bind: Vacancy.firstLiveClosingDate(on: now))
             """).all()
-        let vacancies = try inParallel(vacancyRows) { row in
+        let vacancies = try await inParallel(vacancyRows) { row in
             let vacancy = try VacancyRow.vacancy(row)
             return VacancyTarget(vacancy: vacancy, location: wards[vacancy.wardID]?.centre ?? fallbackLocation)
         }
@@ -67,12 +67,12 @@ public struct MatchingWorld: Sendable {
             """).all()
         var latest: [UUID: Assessment] = [:]
         latest.reserveCapacity(latestRows.count)
-        for assessment in try inParallel(latestRows, { try AssessmentRow.assessment($0, cipher: cipher) }) { latest[assessment.clientID] = assessment }
+        for assessment in try await inParallel(latestRows, { try AssessmentRow.assessment($0, cipher: cipher) }) { latest[assessment.clientID] = assessment }
         var profiles: [UUID: MatchProfile] = [:]
         var organisations: [UUID: UUID] = [:]
         var clientWards: [UUID: String] = [:]
         let clientRows = try await sql.raw("SELECT id, organisation_id, ward_id, date_of_birth FROM clients WHERE erased_at IS NULL").all()
-        for client in try inParallel(clientRows, { try ClientRow($0) }) {
+        for client in try await inParallel(clientRows, { try ClientRow($0) }) {
             organisations[client.id] = client.organisationID
             clientWards[client.id] = client.wardID
             guard let assessment = latest[client.id] else { continue }
@@ -225,13 +225,16 @@ private enum VacancyRow {
     }
 }
 
-/// `transform` applied to every row, in order, on every core (decoding rows is most of a load's work).
-private func inParallel<T>(_ rows: [any SQLRow], _ transform: @Sendable (any SQLRow) throws -> T) throws -> [T] {
+/// `transform` applied to every row, in order, on every core (decoding rows is most of a load's work), off the
+/// threads requests need (`OffThePool`).
+private func inParallel<T>(_ rows: [any SQLRow], _ transform: @escaping @Sendable (any SQLRow) throws -> T) async throws -> [T] {
     let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount * 4, rows.count / 500))
     let results = ChunkResults<T>(count: chunks)
-    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-        let range = (rows.count * chunk / chunks)..<(rows.count * (chunk + 1) / chunks)
-        results.set(chunk, Result { try rows[range].map(transform) })
+    await OffThePool.run {
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let range = (rows.count * chunk / chunks)..<(rows.count * (chunk + 1) / chunks)
+            results.set(chunk, Result { try rows[range].map(transform) })
+        }
     }
     return try results.joined()
 }

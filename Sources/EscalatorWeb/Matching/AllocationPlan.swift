@@ -43,13 +43,13 @@ struct AllocationPlan: Sendable {
     static func make(_ parameters: AllocationParameters, now: Date, app: Application) async throws -> AllocationPlan {
         let snapshot = try await app.matchingCache.current(db: app.db, now: now)
         let targetWards = Set(snapshot.wards.values.filter(\.isTargetWard).map(\.id))
-        let (instance, allocation) = await Task.detached {
+        let (instance, allocation) = await OffThePool.run {
             let instance = AllocationInstance.build(
                 profiles: Array(snapshot.profiles.values), vacancies: snapshot.vacancies, programmes: snapshot.programmes,
                 licenceSkillIDs: snapshot.licenceSkillIDs, clientWards: snapshot.clientWards, now: now,
                 options: parameters.options(targetWards: targetWards))
             return (instance, instance.allocate(releaseUnusedReserved: parameters.reserveShare != nil && parameters.releaseUnused))
-        }.value
+        }
         let references = try await Self.references(Set(allocation.assignments.map { instance.clientIDs[$0.client] }), on: app.db)
         let assignments = allocation.assignments.map { a in
             let id = instance.clientIDs[a.client]

@@ -54,7 +54,7 @@ actor MatchingCache {
         guard snapshot?.builtAt == current.builtAt, building == nil else {
             // The snapshot changed while it was read: lists for this one request only.
             let multiple = spreadMultiple
-            return await Task.detached { RecommendationLists(snapshot: current, multiple: multiple) }.value
+            return await OffThePool.run { RecommendationLists(snapshot: current, multiple: multiple) }
         }
         if let lists, listsBuiltVersion == listsVersion { return lists }
         let rebuild = listsTask(from: current)
@@ -76,7 +76,7 @@ actor MatchingCache {
         let version = listsVersion, multiple = spreadMultiple
         let task = Task {
             let built = await ServerMetrics.timeJob("recommendation-lists") {
-                await Task.detached { RecommendationLists(snapshot: current, multiple: multiple) }.value
+                await OffThePool.run { RecommendationLists(snapshot: current, multiple: multiple) }
             }
             keep(built, version: version)
             return built

@@ -5,12 +5,12 @@ import Vapor
 
 /// Commissioning advice for the app's data, published.
 enum CommissioningQueries {
-    /// Computes the advice from the matching world, off the event loop, and publishes it.
+    /// Computes the advice from the matching world, off the threads requests need (`OffThePool`), and publishes it.
     static func report(now: Date, app: Application) async throws -> CommissioningReport {
         try await app.changeFeed.catchUp(db: app.db)
         let snapshot = try await app.matchingCache.current(db: app.db, now: now)
         let profiles = snapshot.profiles.sorted { $0.key.uuidString < $1.key.uuidString }.map(\.value)
-        let advice = try await app.threadPool.runIfActive {
+        let advice = await OffThePool.run {
             CommissioningAdvice.compute(profiles: profiles, vacancies: snapshot.vacancies, programmes: snapshot.programmes)
         }
         let programmes = snapshot.programmes.map(\.programme)
