@@ -9,23 +9,10 @@ import XCTest
 /// The one rule for "a client's latest assessment" (issue 9; docs/matching.md): the latest assessment date, then
 /// the latest time recorded, then the greatest id. The matching world's full load, its one-client refresh and the
 /// client's record must all pick the same assessment.
-final class LatestAssessmentTests: XCTestCase {
-    private var t: TestApp!
-
-    override func setUp() async throws {
-        try await super.setUp()
-        t = try await TestApp.make()
-    }
-
-    override func tearDown() async throws {
-        try await t?.shutdown()
-        t = nil
-        try await super.tearDown()
-    }
-
+final class LatestAssessmentTests: WebTestCase {
     /// Same day for all; recorded at 100, 300, 200 and 300 again; the last has the greatest possible id.
     func testTheLatestDateThenTimeRecordedThenIdWins() async throws {
-        let f = t.fixture, db = t.app.db
+        let db = t.app.db
         let day = Date(isoDay: "2026-10-20")!
         let greatest = UUID(uuidString: "FFFFFFFF-FFFF-4FFF-BFFF-FFFFFFFFFFFF")!
         let made: [(id: UUID, recordedAt: Double, maxHours: Int)] = [

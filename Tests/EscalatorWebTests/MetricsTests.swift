@@ -5,22 +5,8 @@ import XCTest
 
 /// `/metrics` (docs/deployment.md, "Metrics"): Prometheus's text format, requests counted by route pattern,
 /// the shared-state gauges present, and nothing that names a client — neither an id nor a reference.
-final class MetricsTests: XCTestCase {
-    private var t: TestApp!
-
-    override func setUp() async throws {
-        try await super.setUp()
-        t = try await TestApp.make()
-    }
-
-    override func tearDown() async throws {
-        try await t?.shutdown()
-        t = nil
-        try await super.tearDown()
-    }
-
+final class MetricsTests: WebTestCase {
     func testMetricsCountRequestsByRoutePatternAndNameNoClient() async throws {
-        let f = t.fixture
         let record = try await t.send(.GET, "/api/v1/clients/\(f.clientA)")
         XCTAssertEqual(record.status, .ok, record.body.string)
         let matches = try await t.send(.GET, "/api/v1/clients/\(f.clientA)/matches")
