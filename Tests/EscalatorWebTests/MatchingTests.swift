@@ -158,28 +158,31 @@ final class MatchingTests: WebTestCase {
     // MARK: Candidates for a vacancy
 
     func testEmployerSeesCandidatesForOwnVacancyUnderAPseudonym() async throws {
+        try await t.addSharingCandidates(4)
         let res = try await get("/api/v1/vacancies/\(f.vacancy)/candidates", as: .employer)
         XCTAssertEqual(res.status, .ok, res.body.string)
-        let body = try res.content.decode(MatchDTO.Candidates.self)
+        let body = try res.content.decode(MatchDTO.PseudonymisedCandidates.self)
         XCTAssertTrue(body.pseudonymised)
+        XCTAssertEqual(body.total, 5)
+        XCTAssertFalse(body.countOnly)
         // Known by a pseudonym for this vacancy, never by their own reference.
-        let candidate = try XCTUnwrap(body.candidates.first)
-        XCTAssertTrue(candidate.clientReference.hasPrefix("CAND-"), candidate.clientReference)
-        XCTAssertFalse(res.body.string.contains("WM-TESTAAAA"))
+        let vacancy = try await VacancyModel.find(f.vacancy, on: t.app.db)!.value
+        let pseudonymOfA = t.app.pseudonyms.candidate(f.clientA, vacancy: vacancy)
+        let candidate = try XCTUnwrap(body.candidates.first { $0.pseudonym == pseudonymOfA })
+        XCTAssertTrue(candidate.pseudonym.hasPrefix("CAND-"), candidate.pseudonym)
+        XCTAssertFalse(res.body.string.contains("WM-"))
         XCTAssertNil(candidate.name)
-        XCTAssertNil(candidate.clientID)
-        XCTAssertNil(candidate.travelKm)
-        XCTAssertEqual(candidate.distanceBand, "under 5 km")
-        XCTAssertEqual(candidate.hoursAvailability.minHoursPerWeek, 16)
-        XCTAssertEqual(candidate.hoursAvailability.maxHoursPerWeek, 40)
-        XCTAssertEqual(candidate.components.reduce(0) { $0 + $1.contribution }, candidate.score, accuracy: 1e-9)
+        XCTAssertEqual(candidate.distanceBand, .underTwoMiles)
+        XCTAssertEqual(candidate.hoursBand, .thirtyOrMore)
+        XCTAssertEqual(candidate.scoreStep % 5, 0)
+        XCTAssertEqual(candidate.requirements.map(\.skillID), vacancy.requirements.map(\.skillID))
         assertNothingPersonal(res.body.string)
 
         let html = try await page("/vacancies/\(f.vacancy)/candidates", as: .employer)
         XCTAssertEqual(html.status, .ok)
-        XCTAssertTrue(html.body.string.contains(candidate.clientReference))
-        XCTAssertFalse(html.body.string.contains("WM-TESTAAAA"))
-        XCTAssertTrue(html.body.string.contains("under 5 km"))
+        XCTAssertTrue(html.body.string.contains(candidate.pseudonym))
+        XCTAssertFalse(html.body.string.contains("WM-"))
+        XCTAssertTrue(html.body.string.contains("under 2 miles"))
         assertNothingPersonal(html.body.string)
     }
 
@@ -201,17 +204,15 @@ final class MatchingTests: WebTestCase {
         XCTAssertEqual(provider.status, .forbidden)
     }
 
-    func testAdvisersSeeNamesOnlyOfClientsTheyMayOpen() async throws {
+    func testAdvisersSeeOnlyClientsTheyMayOpen() async throws {
         let res = try await page("/vacancies/\(f.vacancy)/candidates", as: .adviser)
         XCTAssertEqual(res.status, .ok)
         XCTAssertTrue(res.body.string.contains(#"<a href="/clients/\#(f.clientA)">Ada Testperson</a>"#))
 
-        // Client A shares (consent to the college) but is not the charity's: reference only for its adviser.
+        // Client A shares with the college, not the charity: the charity's adviser is not shown A at all.
         let other = try await get("/api/v1/vacancies/\(f.vacancy)/candidates", as: .otherAdviser)
         let candidates = try other.content.decode(MatchDTO.Candidates.self).candidates
-        let a = try XCTUnwrap(candidates.first { $0.clientReference == "WM-TESTAAAA" })
-        XCTAssertNil(a.name)
-        XCTAssertNotNil(a.travelKm)
+        XCTAssertFalse(candidates.contains { $0.clientReference == "WM-TESTAAAA" })
     }
 
     func testOnlyClientsWhoShareAreCandidates() async throws {
@@ -224,17 +225,26 @@ final class MatchingTests: WebTestCase {
 
         let charity = try await get("/api/v1/vacancies/\(f.vacancy)/candidates", as: .otherAdviser)
         let seenByCharity = try charity.content.decode(MatchDTO.Candidates.self).candidates
-        XCTAssertEqual(Set(seenByCharity.map(\.clientReference)), ["WM-TESTAAAA", "WM-TESTBBBB"])
-        XCTAssertEqual(seenByCharity.first { $0.clientReference == "WM-TESTBBBB" }?.name, "Bo Otherperson")
-        let scores = seenByCharity.map(\.score)
+        XCTAssertEqual(seenByCharity.map(\.clientReference), ["WM-TESTBBBB"], "its own client, and not A, who shares with the college only")
+        XCTAssertEqual(seenByCharity.first?.name, "Bo Otherperson")
+
+        let admin = try await get("/api/v1/vacancies/\(f.vacancy)/candidates", as: .administrator)
+        let scores = try admin.content.decode(MatchDTO.Candidates.self).candidates.map(\.score)
         XCTAssertEqual(scores, scores.sorted(by: >), "best first")
     }
 
-    func testDistanceBands() {
-        XCTAssertEqual(CandidateQueries.distanceBand(0), "under 5 km")
-        XCTAssertEqual(CandidateQueries.distanceBand(5), "5–10 km")
-        XCTAssertEqual(CandidateQueries.distanceBand(19.9), "10–20 km")
-        XCTAssertEqual(CandidateQueries.distanceBand(20), "over 20 km")
+    func testDistanceBandsAreInMiles() {
+        // 1 mile = 1.609344 km (docs/security.md: under 2, 2–5, 5–10, over 10 miles).
+        XCTAssertEqual(TravelBand(km: 0), .underTwoMiles)
+        XCTAssertEqual(TravelBand(km: 3.2), .underTwoMiles)
+        XCTAssertEqual(TravelBand(km: 3.22), .twoToFiveMiles)
+        XCTAssertEqual(TravelBand(km: 8.0), .twoToFiveMiles)
+        XCTAssertEqual(TravelBand(km: 8.05), .fiveToTenMiles)
+        XCTAssertEqual(TravelBand(km: 16.1), .overTenMiles)
+        XCTAssertEqual(HoursBand(maxHoursPerWeek: 15), .upToFifteen)
+        XCTAssertEqual(HoursBand(maxHoursPerWeek: 16), .sixteenToTwentyNine)
+        XCTAssertEqual(HoursBand(maxHoursPerWeek: 30), .thirtyOrMore)
+        XCTAssertEqual([0, 0.049, 0.05, 0.999, 1].map(PseudonymousCandidate.scoreStep), [0, 0, 5, 95, 100])
     }
 }
 

@@ -40,7 +40,7 @@ final class SharedStateTests: XCTestCase {
     private func candidateReferences(on app: Application, _ headers: HTTPHeaders) async throws -> [String] {
         let res = try await app.sendRequest(.GET, "/api/v1/vacancies/\(f.vacancy)/candidates", headers: headers)
         XCTAssertEqual(res.status, .ok, res.body.string)
-        return try res.content.decode(MatchDTO.Candidates.self).candidates.map(\.clientReference)
+        return try res.content.decode(MatchDTO.PseudonymisedCandidates.self).candidates.map(\.pseudonym)
     }
 
     private func matchedVacancies(on app: Application, _ headers: HTTPHeaders) async throws -> Set<UUID> {
@@ -53,7 +53,9 @@ final class SharedStateTests: XCTestCase {
 
     func testAConsentWithdrawnOnOneInstanceEndsSharingOnTheOtherAtOnce() async throws {
         let employerOnOther = try await token(.employer, on: other)
-        let pseudonym = t.app.pseudonyms.candidate(f.clientA, vacancy: f.vacancy)
+        try await t.addSharingCandidates(5)
+        let found = try await VacancyModel.find(f.vacancy, on: t.app.db)
+        let pseudonym = t.app.pseudonyms.candidate(f.clientA, vacancy: try XCTUnwrap(found).value)
         // Both instances have built their snapshots: client A shares (with the college), so is a candidate.
         let employerHere = try await token(.employer, on: t.app), adviserHere = try await token(.adviser, on: t.app)
         var listedThere = try await candidateReferences(on: other, employerOnOther)
@@ -70,6 +72,7 @@ final class SharedStateTests: XCTestCase {
         // No waiting: the other instance's very next request knows.
         listedThere = try await candidateReferences(on: other, employerOnOther)
         XCTAssertFalse(listedThere.contains(pseudonym), "the other instance still offers a client whose consent was withdrawn")
+        XCTAssertEqual(listedThere.count, 5, "the five others are still listed")
     }
 
     func testAVacancyFilledAndReopenedInTheDatabaseIsSeenByBothInstances() async throws {

@@ -88,10 +88,20 @@ final class SharingTests: WebTestCase {
         XCTAssertEqual(res.status, .ok, res.body.string)
     }
 
-    private func candidates(_ vacancy: UUID, as role: TestRole = .employer) async throws -> MatchDTO.Candidates {
-        let res = try await t.send(.GET, "/api/v1/vacancies/\(vacancy)/candidates", as: role)
+    private func candidates(_ vacancy: UUID) async throws -> MatchDTO.PseudonymisedCandidates {
+        let res = try await t.send(.GET, "/api/v1/vacancies/\(vacancy)/candidates", as: .employer)
+        XCTAssertEqual(res.status, .ok, res.body.string)
+        return try res.content.decode(MatchDTO.PseudonymisedCandidates.self)
+    }
+
+    private func adviserCandidates(_ vacancy: UUID) async throws -> MatchDTO.Candidates {
+        let res = try await t.send(.GET, "/api/v1/vacancies/\(vacancy)/candidates", as: .adviser)
         XCTAssertEqual(res.status, .ok, res.body.string)
         return try res.content.decode(MatchDTO.Candidates.self)
+    }
+
+    private func vacancy(_ id: UUID) async throws -> Vacancy {
+        try unwrap(try await VacancyModel.find(id, on: db)).value
     }
 
     /// A second open vacancy of the fixture employer, for the same job.
@@ -342,16 +352,15 @@ final class SharingTests: WebTestCase {
         assertNoForbiddenKeys(res.body.string, "employer's referral")
         XCTAssertEqual(try res.content.decode(ReferralDTO.self).clientReference, seen.clientReference)
 
-        // The candidate list knows the client by the same pseudonym, and by skills, hours and a distance band only.
+        // The candidate list knows the client by the same pseudonym, and by requirements met and bands only.
+        try await t.addSharingCandidates(4)
         let listed = try await candidates(f.vacancy)
         XCTAssertTrue(listed.pseudonymised)
-        let candidate = try XCTUnwrap(listed.candidates.first { $0.clientReference == seen.clientReference })
+        let candidate = try XCTUnwrap(listed.candidates.first { $0.pseudonym == seen.clientReference })
         XCTAssertNil(candidate.name)
-        XCTAssertNil(candidate.clientID)
-        XCTAssertNil(candidate.travelKm)
-        XCTAssertTrue(["under 5 km", "5–10 km", "10–20 km", "over 20 km"].contains(candidate.distanceBand), candidate.distanceBand)
-        XCTAssertEqual([candidate.hoursAvailability.minHoursPerWeek, candidate.hoursAvailability.maxHoursPerWeek], [16, 40])
-        XCTAssertFalse(candidate.skillsMet.isEmpty)
+        XCTAssertEqual(candidate.distanceBand, .underTwoMiles)
+        XCTAssertEqual(candidate.hoursBand, .thirtyOrMore)
+        XCTAssertTrue(candidate.requirements.contains { $0.met })
         res = try await t.send(.GET, "/api/v1/vacancies/\(f.vacancy)/candidates", as: .employer)
         assertNothingOfA(res.body.string, "employer's candidates")
         assertNoForbiddenKeys(res.body.string, "employer's candidates")
@@ -384,14 +393,18 @@ final class SharingTests: WebTestCase {
 
     func testThePseudonymIsStableWithinAVacancyAndDiffersAcrossVacancies() async throws {
         let second = try await secondVacancy()
+        try await t.addSharingCandidates(4)
         let first = try await candidates(f.vacancy)
         let again = try await candidates(f.vacancy)
         let other = try await candidates(second)
-        let a1 = try XCTUnwrap(first.candidates.first?.clientReference)
-        let a2 = try XCTUnwrap(other.candidates.first?.clientReference)
-        XCTAssertEqual(first.candidates.count, 1, "client A is the only assessed client who shares")
-        XCTAssertEqual(again.candidates.first?.clientReference, a1)
+        let a1 = t.app.pseudonyms.candidate(f.clientA, vacancy: try await vacancy(f.vacancy))
+        let a2 = t.app.pseudonyms.candidate(f.clientA, vacancy: try await vacancy(second))
+        XCTAssertEqual(first.candidates.count, 5, "client A and the four added share")
+        XCTAssertEqual(first.candidates.map(\.pseudonym), again.candidates.map(\.pseudonym))
+        XCTAssertTrue(first.candidates.contains { $0.pseudonym == a1 })
+        XCTAssertTrue(other.candidates.contains { $0.pseudonym == a2 })
         XCTAssertNotEqual(a1, a2, "the employer cannot link the same person across vacancies")
+        XCTAssertTrue(Set(first.candidates.map(\.pseudonym)).isDisjoint(with: other.candidates.map(\.pseudonym)))
         for reference in [a1, a2] {
             XCTAssertNotNil(reference.range(of: #"^CAND-[A-HJ-NP-Z2-9]{8}$"#, options: .regularExpression), reference)
         }
@@ -403,14 +416,14 @@ final class SharingTests: WebTestCase {
         XCTAssertEqual(seenFirst.clientReference, a1)
         XCTAssertEqual(seenSecond.clientReference, a2)
         // Advisers see the client's own reference.
-        let adviserView = try await candidates(f.vacancy, as: .adviser)
-        XCTAssertEqual(adviserView.candidates.first?.clientReference, "WM-TESTAAAA")
+        let adviserView = try await adviserCandidates(f.vacancy)
+        XCTAssertTrue(adviserView.candidates.contains { $0.clientReference == "WM-TESTAAAA" })
 
         // Keyed by the installation's data key: another key gives other pseudonyms.
-        let key = DataKey.generate()
-        XCTAssertEqual(Pseudonyms(key).candidate(f.clientA, vacancy: f.vacancy), Pseudonyms(key).candidate(f.clientA, vacancy: f.vacancy))
-        XCTAssertNotEqual(Pseudonyms(key).candidate(f.clientA, vacancy: f.vacancy), Pseudonyms(DataKey.generate()).candidate(f.clientA, vacancy: f.vacancy))
-        XCTAssertNotEqual(Pseudonyms(key).candidate(f.clientA, vacancy: f.vacancy), Pseudonyms(key).candidate(f.clientB, vacancy: f.vacancy))
+        let key = DataKey.generate(), job = try await vacancy(f.vacancy)
+        XCTAssertEqual(Pseudonyms(key).candidate(f.clientA, vacancy: job), Pseudonyms(key).candidate(f.clientA, vacancy: job))
+        XCTAssertNotEqual(Pseudonyms(key).candidate(f.clientA, vacancy: job), Pseudonyms(DataKey.generate()).candidate(f.clientA, vacancy: job))
+        XCTAssertNotEqual(Pseudonyms(key).candidate(f.clientA, vacancy: job), Pseudonyms(key).candidate(f.clientB, vacancy: job))
     }
 
     func testOnceTheClientAcceptsTheEmployerSeesNameAndContactUntilConsentIsWithdrawn() async throws {
@@ -443,10 +456,11 @@ final class SharingTests: WebTestCase {
         XCTAssertTrue(page.contains("ada@example.test"))
         XCTAssertFalse(page.contains("Keen on the early shift"), "the adviser's note stays with the adviser")
         XCTAssertFalse(page.contains("WM-TESTAAAA"))
+        try await t.addSharingCandidates(4)
         page = try await t.page(employer, "/vacancies/\(f.vacancy)/candidates").body.string
         XCTAssertTrue(page.contains("Ada Testperson"))
         XCTAssertFalse(page.contains("/clients/\(f.clientA)"), "employers open no client record")
-        let named = try await candidates(f.vacancy).candidates.first?.name
+        let named = try await candidates(f.vacancy).candidates.first { $0.pseudonym == pseudonym }?.name
         XCTAssertEqual(named, "Ada Testperson")
 
         // The employer moves it on; the job start that follows is theirs to see.
@@ -472,8 +486,8 @@ final class SharingTests: WebTestCase {
         page = try await t.page(employer, "/referrals/\(made.id)").body.string
         XCTAssertTrue(page.contains("Consent withdrawn"))
         XCTAssertFalse(page.contains("Testperson"))
-        let unnamed = try await candidates(f.vacancy).candidates.first?.name
-        XCTAssertNil(unnamed)
+        let listedAgain = try await candidates(f.vacancy).candidates.first { $0.pseudonym == pseudonym }
+        XCTAssertNil(try XCTUnwrap(listedAgain, "still a candidate, through the consent to the college").name)
         res = try await t.send(.GET, "/api/v1/job-starts/\(start)", as: .employer)
         XCTAssertEqual(res.status, .notFound)
         res = try await t.send(.POST, "/api/v1/job-starts/\(start)/contacts", json: #"{"contactedOn": "2026-11-02", "summary": "Hello"}"#, as: .employer)

@@ -184,9 +184,9 @@ final class SpecialCategoryTests: WebTestCase {
         XCTAssertEqual(res.status, .forbidden)
         let after = try await sealedMonitoring(f.clientA)
         XCTAssertEqual(after, before)
-        // Correcting other details leaves it alone.
+        // Nor correct any other detail: that is for the organisation that registered the client.
         let plain = try await t.send(.PUT, "/api/v1/clients/\(f.clientA)", json: clientJSON(), as: .otherAdviser)
-        XCTAssertEqual(plain.status, .ok, plain.body.string)
+        XCTAssertEqual(plain.status, .forbidden, plain.body.string)
         let kept = try await sealedMonitoring(f.clientA)
         XCTAssertEqual(kept, before)
     }
@@ -229,6 +229,7 @@ final class SpecialCategoryTests: WebTestCase {
 
     func testEmployersAndAnalystsSeeNoIndividualSpecialCategoryData() async throws {
         try await prepare()
+        try await t.addSharingCandidates(4)
         for role in [TestRole.employer, .analyst] {
             let client = try await t.send(.GET, "/api/v1/clients/\(f.clientA)", as: role)
             XCTAssertEqual(client.status, .forbidden, "\(role)")

@@ -22,7 +22,7 @@ extension APICatalogue {
                         APIOperation.QueryParameter(name: "limit", schema: S.integer(MatchingParameters.limitRange),
                                                     description: "Most candidates to list (default \(CandidateQueries.defaultLimit))."),
                      ],
-                     response: S.ref("Candidates"), errors: [403, 404, 422]),
+                     response: S.oneOf(S.ref("Candidates"), S.ref("PseudonymisedCandidates")), errors: [403, 404, 422]),
         APIOperation(method: "GET", path: "/api/v1/matching/concentration",
                      summary: "How concentrated vacancy recommendations are on a few vacancies, before and after spreading", tag: "Matching",
                      roles: ConcentrationQueries.roles, response: S.ref("Concentration"), errors: [403]),

@@ -85,6 +85,7 @@ enum S {
         return .object(pairs + [("description", .string(description))])
     }
     static func anyOf(_ schemas: JSONValue...) -> JSONValue { ["anyOf": .array(schemas)] }
+    static func oneOf(_ schemas: JSONValue...) -> JSONValue { ["oneOf": .array(schemas)] }
     /// A string with one of the given values (for enums the core does not list as `CaseIterable`).
     static func strings(_ values: [String]) -> JSONValue { ["type": "string", "enum": .array(values.map { .string($0) })] }
     static func array(_ items: JSONValue, maxItems: Int) -> JSONValue { ["type": "array", "items": items, "maxItems": .number(Double(maxItems))] }

@@ -3,7 +3,6 @@ import EscalatorCore
 extension APISchemas {
     /// `ConstraintNote.Kind` is not `CaseIterable`; keep in step with it.
     static let constraintKinds = ["travel", "hours", "licence", "age", "qualification", "gcse"]
-    static let distanceBands = [0.0, 5, 10, 20].map(CandidateQueries.distanceBand)
 
     static let matching: [(String, JSONValue)] = [
         ("ScoreComponent", S.object([
@@ -40,22 +39,41 @@ extension APISchemas {
             ("vacancies", S.array(S.ref("MatchedVacancy"))), ("programmes", S.array(S.ref("SuggestedProgramme"))),
         ], required: ["clientID", "includeIneligible", "mode", "spreadMultiple", "vacancies", "programmes"])),
         ("Candidate", S.object([
-            ("clientReference", S.described(S.string, "For employers a pseudonym: the same on every page about this vacancy, different for each vacancy.")),
-            ("clientID", S.described(S.uuid, "Only when you may open the client's record (never for employers).")),
-            ("name", S.described(S.string, "Only when you may open the client's record; for employers, only once the client has accepted a referral to this vacancy (and while they consent to share with you).")),
+            ("clientReference", S.string),
+            ("clientID", S.described(S.uuid, "Only when you may open the client's record.")),
+            ("name", S.described(S.string, "Only when you may open the client's record.")),
             ("score", S.number(0...1)), ("scorePercent", S.integer(0...100)), ("components", S.array(S.ref("ScoreComponent"))),
             ("skillsMet", S.array(S.ref("SkillLine"))), ("skillsMissing", S.array(S.ref("SkillLine"))),
-            ("distanceBand", S.strings(distanceBands)),
-            ("travelKm", S.described(S.number, "Omitted for employers, who see the band only.")),
+            ("distanceBand", S.enumeration(TravelBand.self)), ("travelKm", S.number),
             ("hoursAvailability", S.object([("minHoursPerWeek", S.integer), ("maxHoursPerWeek", S.integer)],
                                            required: ["minHoursPerWeek", "maxHoursPerWeek"])),
             ("warnings", S.array(S.ref("ConstraintNote"))),
         ], required: ["clientReference", "score", "scorePercent", "components", "skillsMet", "skillsMissing", "distanceBand",
-                      "hoursAvailability", "warnings"])),
-        ("Candidates", S.object([
+                      "travelKm", "hoursAvailability", "warnings"])),
+        ("Candidates", S.described(S.object([
             ("vacancyID", S.uuid), ("title", S.string), ("employerName", S.string), ("live", S.boolean),
-            ("pseudonymised", S.boolean), ("congestion", S.ref("VacancyCongestion")), ("candidates", S.array(S.ref("Candidate"))),
-        ], required: ["vacancyID", "title", "employerName", "live", "pseudonymised", "congestion", "candidates"])),
+            ("pseudonymised", ["type": "boolean", "enum": [.bool(false)]]), ("congestion", S.ref("VacancyCongestion")),
+            ("candidates", S.array(S.ref("Candidate"))),
+        ], required: ["vacancyID", "title", "employerName", "live", "pseudonymised", "congestion", "candidates"]),
+            "For advisers (the clients they may open) and administrators.")),
+        ("PseudonymousCandidate", S.object([
+            ("pseudonym", S.described(S.string, "The same on every page about this vacancy while its terms stay the same; different for each vacancy, and renewed when its terms change.")),
+            ("name", S.described(S.string, "Only once the client has accepted a referral to this vacancy, and while they consent to share with you.")),
+            ("scoreStep", S.described(S.integer(0...100), "The score in percent, rounded down to a multiple of 5.")),
+            ("requirements", S.array(S.object([
+                ("skillID", S.string), ("skillName", S.string), ("importance", S.enumeration(Importance.self)), ("met", S.boolean),
+            ], required: ["skillID", "skillName", "importance", "met"]))),
+            ("distanceBand", S.enumeration(TravelBand.self)), ("hoursBand", S.enumeration(HoursBand.self)),
+        ], required: ["pseudonym", "scoreStep", "requirements", "distanceBand", "hoursBand"])),
+        ("PseudonymisedCandidates", S.described(S.object([
+            ("vacancyID", S.uuid), ("title", S.string), ("employerName", S.string), ("live", S.boolean),
+            ("pseudonymised", ["type": "boolean", "enum": [.bool(true)]]),
+            ("published", S.described(S.boolean, "Draft vacancies have no candidates until published.")),
+            ("total", S.described(S.integer, "Candidates found.")),
+            ("countOnly", S.described(S.boolean, "True when fewer than 5 fit: only their number is given, so that nobody can be singled out.")),
+            ("congestion", S.ref("VacancyCongestion")), ("candidates", S.array(S.ref("PseudonymousCandidate"))),
+        ], required: ["vacancyID", "title", "employerName", "live", "pseudonymised", "published", "total", "countOnly", "congestion", "candidates"]),
+            "For employers, about their own vacancies.")),
         ("VacancyCongestion", S.object([
             ("recommended", S.described(S.integer, "Clients whose top 10 recommendations include the vacancy.")),
             ("recommendedWhenSpread", S.described(S.integer, "Clients whose spread recommendations include it.")),

@@ -46,7 +46,30 @@ enum ClientAccess {
         return client
     }
 
-    /// Changing a record (assessments, consents, referrals) is for advisers and administrators.
+    /// Whether this user's organisation owns the client's record (or the user is an administrator): the case
+    /// owner alone corrects the record, manages its consents, sees its audit trail and answers the client's rights.
+    static func isCaseOwner(of client: Client, _ user: AuthenticatedUser) -> Bool {
+        isCaseOwner(of: client, role: user.role, organisationID: user.organisationID)
+    }
+
+    static func isCaseOwner(of client: Client, role: Role, organisationID: UUID?) -> Bool {
+        role == .administrator || (role == .adviser && client.organisationID == organisationID)
+    }
+
+    /// The client, for something only the case owner may do (`isCaseOwner`): a 404 for a client the user
+    /// cannot see, a 403 saying `action` for one they see through the client's consent or a referral.
+    static func findAsCaseOwner(_ id: UUID, for user: AuthenticatedUser, to action: String, on db: any Database) async throws -> ClientModel {
+        guard user.role == .adviser || user.role == .administrator else {
+            throw AppError.forbidden("Only the organisation that registered this client can \(action).")
+        }
+        let model = try await find(id, for: user, on: db)
+        guard isCaseOwner(of: model.value, user) else {
+            throw AppError.forbidden("Only the organisation that registered this client can \(action). Ask them to.")
+        }
+        return model
+    }
+
+    /// Adding to a record (assessments, referrals, job starts) is for advisers who can see it and administrators.
     static func findForChange(_ id: UUID, for user: AuthenticatedUser, on db: any Database) async throws -> ClientModel {
         guard user.role == .adviser || user.role == .administrator else {
             throw AppError.forbidden("Only advisers can change a client's record.")

@@ -34,8 +34,8 @@ enum UserQueries {
         let query = UserModel.query(on: db).with(\.$organisation)
         if let search {
             query.group(.or) { group in
-                group.filter(\.$email, .custom("LIKE"), search.lowercased() + "%")
-                group.filter(\.$displayName, .custom("LIKE"), search + "%")
+                group.filter(TextSearch.startsWith(UserModel.schema, "email", search))
+                group.filter(TextSearch.contains(UserModel.schema, "display_name", search))
             }
         }
         let total = try await query.count()

@@ -19,20 +19,11 @@ enum AuditAccess {
         }
     }
 
-    /// Whether this user may see this client's trail, for links.
-    static func maySeeTrail(of client: Client, _ user: AuthenticatedUser) -> Bool {
-        user.role == .administrator || (user.role == .adviser && client.organisationID == user.organisationID)
-    }
-
     /// The client whose trail this user wants, if they may see it. Administrators may name any client id,
     /// even one no longer held (erased): the trail outlives the record.
     static func clientTrail(_ clientID: UUID, for user: AuthenticatedUser, on db: any Database) async throws -> Client? {
         try requireReader(user)
         if user.role == .administrator { return try await ClientModel.find(clientID, on: db)?.value }
-        let client = try await ClientAccess.find(clientID, for: user, on: db).value
-        guard maySeeTrail(of: client, user) else {
-            throw AppError.forbidden("Only advisers of the organisation that owns this client's record can see its audit trail.")
-        }
-        return client
+        return try await ClientAccess.findAsCaseOwner(clientID, for: user, to: "see their record's audit trail", on: db).value
     }
 }

@@ -26,10 +26,12 @@ struct AuditFilter: Sendable {
         if let raw = req.queryString("clientID") {
             if let id = UUID(uuidString: raw) {
                 clientID = id
-            } else if let client = try await ClientModel.query(on: req.db).filter(\.$reference == raw.uppercased()).first() {
+            } else if let client = try await Self.clients(visibleTo: try req.user, on: req.db)
+                .filter(\.$reference == raw.trimmingCharacters(in: .whitespaces).uppercased()).first() {
                 clientID = client.id
             } else {
-                v.fail("clientID", "clientID must be a client's id or reference")
+                // The same answer for a reference nobody has and one of a client this user cannot see.
+                v.fail("clientID", "clientID must be the id or reference of a client whose trail you can see")
             }
         }
         if let raw = req.queryString("userID") {
@@ -39,6 +41,11 @@ struct AuditFilter: Sendable {
         to = v.optionalDate(req.queryString("to"), "to", label: "To")
         if let from, let to, from > to { v.fail("to", "To must be the same day as From or later") }
         try v.throwIfFailed()
+    }
+
+    /// Administrators may name any client held; others only one they can see.
+    private static func clients(visibleTo user: AuthenticatedUser, on db: any Database) throws -> QueryBuilder<ClientModel> {
+        user.role == .administrator ? ClientModel.query(on: db) : try ClientAccess.scope(ClientModel.query(on: db), for: user)
     }
 
     var isEmpty: Bool { clientID == nil && userID == nil && from == nil && to == nil }

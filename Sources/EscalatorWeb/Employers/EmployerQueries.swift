@@ -15,7 +15,7 @@ enum EmployerQueries {
     static func list(for user: AuthenticatedUser, search: String?, sector: Sector?, page request: PageRequest, on db: any Database) async throws -> Page<Row> {
         var query = try EmployerAccess.scope(EmployerModel.query(on: db), for: user)
         if let search {
-            query = query.filter(.sql(embed: "LOWER(\(ident: "name")) LIKE \(bind: "%" + search.lowercased() + "%")"))
+            query = query.filter(TextSearch.contains(EmployerModel.schema, "name", search))
         }
         if let sector { query = query.filter(\.$sector == sector) }
         let total = try await query.count()

@@ -14,12 +14,12 @@ enum ClientQueries {
 
     static func list(for user: AuthenticatedUser, search: String?, page request: PageRequest, on db: any Database) async throws -> Page<Row> {
         var query = try ClientAccess.scope(ClientModel.query(on: db), for: user)
-        if let search {
+        // Every word typed is found in the reference, a name or the postcode: "grace okafor", "B1 1".
+        for word in (search ?? "").split(whereSeparator: \.isWhitespace).map(String.init) {
             query = query.group(.or) { group in
-                group.filter(\.$reference == search.uppercased())
-                group.filter(\.$familyName, .custom("LIKE"), search + "%")
-                group.filter(\.$givenName, .custom("LIKE"), search + "%")
-                group.filter(\.$postcode, .custom("LIKE"), search.uppercased() + "%")
+                for column in ["reference", "given_name", "family_name", "postcode"] {
+                    group.filter(TextSearch.contains(ClientModel.schema, column, word))
+                }
             }
         }
         let total = try await query.count()

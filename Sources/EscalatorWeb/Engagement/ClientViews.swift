@@ -67,6 +67,7 @@ enum ClientViews {
     static func show(_ detail: ClientQueries.Detail, taxonomy: Taxonomy, partners: [Organisation], viewer: Viewer, notice: String?) -> String {
         let client = detail.client
         let canChange = viewer.role == .adviser || viewer.role == .administrator
+        let isCaseOwner = ClientAccess.isCaseOwner(of: client, role: viewer.role, organisationID: viewer.organisationID)
         return Layout.page(title: client.fullName, viewer: viewer, section: .clients,
                            breadcrumbs: [Breadcrumb("Clients", "/clients")], notice: notice) {
             el("span", .class("caption")) { "Client \(client.reference)" }
@@ -76,8 +77,10 @@ enum ClientViews {
                     link("Assess", to: "/clients/\(client.id)/assessments/new", class: "button")
                     " "
                     link("Find jobs and programmes", to: "/clients/\(client.id)/matches", class: "button button-secondary")
-                    " "
-                    link("Correct details", to: "/clients/\(client.id)/edit", class: "button button-secondary")
+                    if isCaseOwner {
+                        " "
+                        link("Correct details", to: "/clients/\(client.id)/edit", class: "button button-secondary")
+                    }
                 }
             }
             summaryList([
@@ -93,13 +96,13 @@ enum ClientViews {
                 ("Case owner", detail.caseOwnerName ?? "None"),
                 ("Registered on", client.registeredAt.ukDate),
             ])
-            if viewer.role == .administrator || (viewer.role == .adviser && viewer.organisationID == client.organisationID) {
+            if isCaseOwner {
                 el("p") { link("Who has seen or changed this record (audit trail)", to: "/clients/\(client.id)/audit") }
             }
             if detail.view.equalityMonitoring { EqualityMonitoringViews.section(client.equalityMonitoring) }
             distanceFromWork(detail, taxonomy: taxonomy)
             if let withheld = SpecialCategoryViews.withheldNotice(detail.view) { withheld }
-            consents(detail, partners: partners, viewer: viewer, canChange: canChange)
+            consents(detail, partners: partners, viewer: viewer, canChange: isCaseOwner)
             assessments(detail)
             if canChange {
                 heading(2, "Plan a pathway")

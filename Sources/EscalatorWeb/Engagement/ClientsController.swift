@@ -64,7 +64,7 @@ struct ClientsController: RouteCollection {
 
     func edit(req: Request) async throws -> Response {
         let user = try req.user
-        let model = try await ClientAccess.findForChange(try req.uuid("clientID", "Client"), for: user, on: req.db)
+        let model = try await ClientAccess.findAsCaseOwner(try req.uuid("clientID", "Client"), for: user, to: "correct their details", on: req.db)
         let view = try await SpecialCategoryAccess.view(of: model.value, for: user, on: req.db)
         let client = try view.equalityMonitoring ? model.value(req.cipher) : model.value
         try await req.audit(.read, .clientRecord, client: client.id, purpose: .rectification)

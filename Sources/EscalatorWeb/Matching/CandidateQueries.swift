@@ -4,10 +4,11 @@ import Fluent
 import FluentSQL
 import Vapor
 
-/// Ranked candidates for a vacancy among clients who share their record: those with an active consent,
-/// and those of the viewer's own organisation. Employers see only their own vacancies, and candidates under
-/// a pseudonym for the vacancy (skills met and missing, hours they can work, a distance band), with a name
-/// only once the client has accepted a referral to it; advisers see names of the clients they may open.
+/// Ranked candidates for a vacancy. Advisers see the clients they may open (their organisation's and those
+/// consenting to share with it), administrators everyone who shares their record. Employers see candidates for
+/// their own published vacancies only, under a pseudonym for the vacancy and its terms, as a
+/// `PseudonymousCandidate` (requirements met, score, distance and hours in bands), a name only once the client
+/// has accepted a referral to it, and a list shorter than 5 as its length only.
 enum CandidateQueries {
     static let defaultLimit = 50
 
@@ -20,6 +21,8 @@ enum CandidateQueries {
         var name: String?
         var minHoursPerWeek: Int
         var maxHoursPerWeek: Int
+        /// For employers: all of the match they see.
+        var pseudonymous: PseudonymousCandidate?
     }
 
     struct Result: Sendable {
@@ -32,6 +35,12 @@ enum CandidateQueries {
         var taxonomy: Taxonomy
         /// How many clients it is recommended to (plain and spread) and its open referrals.
         var congestion = CongestionFigures.VacancyTotals(recommended: 0, recommendedWhenSpread: 0, referred: 0)
+        /// Candidates found; for employers, the rows are left out when there are fewer than 5.
+        var total = 0
+        /// For employers: the vacancy is a draft, so nobody is matched to it.
+        var unpublished = false
+
+        var countOnly: Bool { pseudonymised && rows.isEmpty && total > 0 }
     }
 
     static func candidates(vacancyID: UUID, for user: AuthenticatedUser, limit: Int, now: Date, on req: Request) async throws -> Result {
@@ -45,12 +54,23 @@ enum CandidateQueries {
         }
         if user.role == .employer && employer.organisationID != user.organisationID { throw AppError.notFound("Vacancy") }
 
-        let snapshot = try await req.matchingSnapshot(now: now)
         let vacancy = vacancyModel.value
-        let target = snapshot.vacanciesByID[vacancy.id] ?? VacancyTarget(vacancy: vacancy, location: snapshot.location(ofWard: vacancy.wardID))
-        let profiles = snapshot.profiles.values.filter {
-            snapshot.sharing.contains($0.clientID) || snapshot.clientOrganisation[$0.clientID] == user.organisationID
+        if user.role == .employer && vacancy.status == .draft {
+            return Result(vacancy: vacancy, employerName: employer.name, isLive: false, rows: [], pseudonymised: true,
+                          taxonomy: try await Lookups.taxonomy(on: db), unpublished: true)
         }
+        let snapshot = try await req.matchingSnapshot(now: now)
+        let target = snapshot.vacanciesByID[vacancy.id] ?? VacancyTarget(vacancy: vacancy, location: snapshot.location(ofWard: vacancy.wardID))
+        // An adviser ranks only clients they may open: their organisation's and those consenting to share with it
+        // (read now, not from the snapshot). Employers and administrators rank everyone who shares their record.
+        let pool: (UUID) -> Bool
+        if user.role == .adviser {
+            let consented = try await ConsentCheck.clients(consentingTo: user.organisationID, on: db)
+            pool = { consented.contains($0) || snapshot.clientOrganisation[$0] == user.organisationID }
+        } else {
+            pool = { snapshot.sharing.contains($0) || snapshot.clientOrganisation[$0] == user.organisationID }
+        }
+        let profiles = snapshot.profiles.values.filter { pool($0.clientID) }
         let matches = Matcher.rankCandidates(for: target, among: profiles, limit: limit, licenceSkillIDs: snapshot.licenceSkillIDs)
 
         let ids = matches.map(\.clientID)
@@ -65,27 +85,26 @@ enum CandidateQueries {
         }
         let pseudonyms = req.application.pseudonyms
         let profilesByID = Dictionary(profiles.map { ($0.clientID, $0) }, uniquingKeysWith: { a, _ in a })
-        let rows = matches.compactMap { match -> Row? in
-            guard let client = clients[match.clientID], let profile = profilesByID[match.clientID] else { return nil }
+        let pseudonymised = user.role == .employer
+        var rows = matches.compactMap { match -> Row? in
+            guard let client = clients[match.clientID], let profile = profilesByID[match.clientID],
+                  pseudonymised || named.contains(client.id) else { return nil }
             return Row(
-                match: match, reference: user.role == .employer ? pseudonyms.candidate(client.id, vacancy: vacancy.id) : client.reference,
+                match: match, reference: pseudonymised ? pseudonyms.candidate(client.id, vacancy: vacancy) : client.reference,
                 name: named.contains(client.id) ? client.fullName : nil,
-                minHoursPerWeek: profile.minHoursPerWeek, maxHoursPerWeek: profile.maxHoursPerWeek)
+                minHoursPerWeek: profile.minHoursPerWeek, maxHoursPerWeek: profile.maxHoursPerWeek,
+                pseudonymous: pseudonymised ? PseudonymousCandidate(match, vacancy: vacancy, maxHoursPerWeek: profile.maxHoursPerWeek) : nil)
+        }
+        let total = rows.count
+        if pseudonymised {
+            // Within a score band the order says nothing finer: by pseudonym, which changes with the terms.
+            rows.sort { ($0.pseudonymous!.scoreStep, $1.reference) > ($1.pseudonymous!.scoreStep, $0.reference) }
+            if total < PseudonymousCandidate.smallestListShown { rows = [] }
         }
         let lists = try await req.application.matchingCache.recommendationLists(db: db, now: now)
         return Result(
             vacancy: vacancy, employerName: employer.name, isLive: snapshot.vacanciesByID[vacancy.id] != nil,
-            rows: rows, pseudonymised: user.role == .employer, taxonomy: snapshot.taxonomy,
-            congestion: try await CongestionFigures.forVacancy(vacancy.id, lists: lists, on: db))
-    }
-
-    /// How far a candidate lives from the job, as a band that does not give their address away.
-    static func distanceBand(_ km: Double) -> String {
-        switch km {
-        case ..<5: "under 5 km"
-        case ..<10: "5–10 km"
-        case ..<20: "10–20 km"
-        default: "over 20 km"
-        }
+            rows: rows, pseudonymised: pseudonymised, taxonomy: snapshot.taxonomy,
+            congestion: try await CongestionFigures.forVacancy(vacancy.id, lists: lists, on: db), total: total)
     }
 }

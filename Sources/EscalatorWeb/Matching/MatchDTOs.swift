@@ -98,21 +98,19 @@ enum MatchDTO {
         var maxHoursPerWeek: Int
     }
 
+    /// A candidate as advisers and administrators see them.
     struct Candidate: Content {
-        /// For employers, a pseudonym: the same on every page about this vacancy, different for each vacancy.
         var clientReference: String
-        /// Only for advisers and administrators who may open the client's record.
+        /// Only for those who may open the client's record.
         var clientID: UUID?
-        /// For employers, only once the client has accepted a referral to this vacancy.
         var name: String?
         var score: Double
         var scorePercent: Int
         var components: [Component]
         var skillsMet: [SkillLine]
         var skillsMissing: [SkillLine]
-        var distanceBand: String
-        /// Omitted for employers, who see the band only.
-        var travelKm: Double?
+        var distanceBand: TravelBand
+        var travelKm: Double
         var hoursAvailability: HoursAvailability
         var warnings: [ConstraintNote]
     }
@@ -125,6 +123,41 @@ enum MatchDTO {
         var pseudonymised: Bool
         var congestion: VacancyCongestion
         var candidates: [Candidate]
+    }
+
+    /// A candidate as the employer sees them (`PseudonymousCandidate`), and no more.
+    struct PseudonymousCandidateDTO: Content {
+        /// The same on every page about this vacancy while its terms stay the same; different for each vacancy.
+        var pseudonym: String
+        /// Only once the client has accepted a referral to this vacancy and while they consent to share with the employer.
+        var name: String?
+        var scoreStep: Int
+        var requirements: [Requirement]
+        var distanceBand: TravelBand
+        var hoursBand: HoursBand
+
+        struct Requirement: Content {
+            var skillID: String
+            var skillName: String
+            var importance: Importance
+            var met: Bool
+        }
+    }
+
+    /// What an employer gets for its vacancy: the candidates, or only how many there are when fewer than 5.
+    struct PseudonymisedCandidates: Content {
+        var vacancyID: UUID
+        var title: String
+        var employerName: String
+        var live: Bool
+        var pseudonymised: Bool
+        /// Draft vacancies have no candidates until published.
+        var published: Bool
+        var total: Int
+        /// True when the list is shorter than 5, so that only its length is given.
+        var countOnly: Bool
+        var congestion: VacancyCongestion
+        var candidates: [PseudonymousCandidateDTO]
     }
 
     struct VacancyCongestion: Content {
@@ -170,35 +203,33 @@ enum MatchDTO {
     static func candidates(_ result: CandidateQueries.Result) -> Candidates {
         Candidates(
             vacancyID: result.vacancy.id, title: result.vacancy.title, employerName: result.employerName, live: result.isLive,
-            pseudonymised: result.pseudonymised, congestion: VacancyCongestion(result.congestion),
+            pseudonymised: false, congestion: VacancyCongestion(result.congestion),
             candidates: result.rows.map { row in
-                let m = CandidateView.visible(row.match, pseudonymised: result.pseudonymised)
+                let m = row.match
                 return Candidate(
-                    clientReference: row.reference, clientID: row.name == nil || result.pseudonymised ? nil : m.clientID, name: row.name,
+                    clientReference: row.reference, clientID: row.name == nil ? nil : m.clientID, name: row.name,
                     score: m.score, scorePercent: percent(m.score), components: m.components.map(Component.init),
                     skillsMet: m.skillsMet.map { SkillLine($0, taxonomy: result.taxonomy) },
                     skillsMissing: m.skillsMissing.map { SkillLine($0, taxonomy: result.taxonomy) },
-                    distanceBand: CandidateQueries.distanceBand(m.travelKm), travelKm: result.pseudonymised ? nil : m.travelKm,
+                    distanceBand: TravelBand(km: m.travelKm), travelKm: m.travelKm,
                     hoursAvailability: HoursAvailability(minHoursPerWeek: row.minHoursPerWeek, maxHoursPerWeek: row.maxHoursPerWeek),
                     warnings: m.warnings)
             })
     }
-}
 
-/// What of a candidate's match an employer may see: travel is told as a band, never in kilometres, so
-/// that a candidate's home cannot be placed on a map.
-enum CandidateView {
-    static func visible(_ match: VacancyMatch, pseudonymised: Bool) -> VacancyMatch {
-        guard pseudonymised else { return match }
-        var m = match
-        let band = CandidateQueries.distanceBand(match.travelKm)
-        m.components = m.components.map { c in
-            guard c.name == "Travel" else { return c }
-            return ScoreComponent(name: c.name, weight: c.weight, value: c.value, explanation: "Lives \(band) from the job, within the distance they can travel.")
-        }
-        m.warnings = m.warnings.map { note in
-            note.kind == .travel ? ConstraintNote(kind: .travel, message: "The job is close to the furthest they can travel.") : note
-        }
-        return m
+    static func pseudonymisedCandidates(_ result: CandidateQueries.Result) -> PseudonymisedCandidates {
+        PseudonymisedCandidates(
+            vacancyID: result.vacancy.id, title: result.vacancy.title, employerName: result.employerName, live: result.isLive,
+            pseudonymised: true, published: !result.unpublished, total: result.total, countOnly: result.countOnly,
+            congestion: VacancyCongestion(result.congestion),
+            candidates: result.rows.compactMap { row in
+                guard let p = row.pseudonymous else { return nil }
+                return PseudonymousCandidateDTO(
+                    pseudonym: row.reference, name: row.name, scoreStep: p.scoreStep,
+                    requirements: p.requirements.map {
+                        .init(skillID: $0.skillID, skillName: result.taxonomy.skillName($0.skillID), importance: $0.importance, met: $0.met)
+                    },
+                    distanceBand: p.distanceBand, hoursBand: p.hoursBand)
+            })
     }
 }

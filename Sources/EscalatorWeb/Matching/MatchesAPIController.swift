@@ -24,7 +24,7 @@ struct MatchesAPIController: RouteCollection {
         let result = try await CandidateQueries.candidates(
             vacancyID: try req.uuid("vacancyID", "Vacancy"), for: try req.user,
             limit: try MatchingParameters.limit(req, default: CandidateQueries.defaultLimit), now: environment.now(), on: req)
-        return try .json(MatchDTO.candidates(result))
+        return try result.pseudonymised ? .json(MatchDTO.pseudonymisedCandidates(result)) : .json(MatchDTO.candidates(result))
     }
 
     func concentration(req: Request) async throws -> Response {

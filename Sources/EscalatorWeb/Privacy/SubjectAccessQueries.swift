@@ -9,13 +9,7 @@ enum SubjectAccessQueries {
     /// organisation that registered the client. A partner who sees the record by consent may not; a client the
     /// user cannot see at all is a 404.
     static func authorise(_ id: UUID, for user: AuthenticatedUser, on db: any Database) async throws -> ClientModel {
-        guard user.role == .adviser || user.role == .administrator else {
-            throw AppError.forbidden("Only administrators and the registering organisation's advisers can answer a subject access request.")
-        }
-        let model = try await ClientAccess.find(id, for: user, on: db)
-        if user.role == .adviser && model.organisationID != user.organisationID {
-            throw AppError.forbidden("Only the organisation that registered this client can answer their subject access request.")
-        }
+        let model = try await ClientAccess.findAsCaseOwner(id, for: user, to: "answer their subject access request", on: db)
         return model
     }
 

@@ -42,7 +42,7 @@ enum ProgrammeQueries {
         if let type = filter.type { query.filter(\.$type == type) }
         if let provider = filter.providerID { query.filter(\.$providerID == provider) }
         if let search = filter.search {
-            query.filter(.sql(embed: "LOWER(\(ident: ProgrammeModel.schema).\(ident: "title")) LIKE \(bind: "%" + search.lowercased() + "%")"))
+            query.filter(TextSearch.contains(ProgrammeModel.schema, "title", search))
         }
         query.sort(\.$title).sort(\.$id)
         let models: [ProgrammeModel], total: Int

@@ -41,7 +41,11 @@ enum JobStartQueries {
         // Employers reach a start only once the client's details are released to them (`JobStartAccess`), and
         // know the client by the pseudonym of that vacancy, never by their own reference.
         var reference = client?.reference ?? ""
-        if user.role == .employer, let vacancyID = start.vacancyID { reference = pseudonyms.candidate(start.clientID, vacancy: vacancyID) }
+        if user.role == .employer {
+            reference = if let vacancyID = start.vacancyID, let vacancy = try await VacancyModel.find(vacancyID, on: db) {
+                pseudonyms.candidate(start.clientID, vacancy: vacancy.value)
+            } else { "" }
+        }
         return Detail(
             jobStart: start, clientReference: reference,
             clientName: client.map { "\($0.givenName) \($0.familyName)" },

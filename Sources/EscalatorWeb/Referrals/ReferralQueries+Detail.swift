@@ -65,8 +65,13 @@ extension ReferralQueries {
         let userIDs = Array(Set(referral.history.compactMap(\.byUserID)))
         let users = userIDs.isEmpty ? [] : try await UserModel.query(on: db).filter(\.$id ~~ userIDs).all()
         let usersByID = Dictionary(users.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
+        // Notes written by other organisations may be about the client: a provider sees them only while the client's
+        // details are shared with it, an employer never.
+        let seesOthersNotes = user.role == .adviser || user.role == .administrator || (user.role == .provider && row.person.isShown)
         let history = referral.history.map { change in
             let by = change.byUserID.flatMap { usersByID[$0] }
+            var change = change
+            if !seesOthersNotes, by?.$organisation.id != user.organisationID { change.note = "" }
             return HistoryEntry(change: change, byName: by?.displayName, byOrganisationID: by?.$organisation.id)
         }
         var cohort: Cohort?, vacancy: Vacancy?, jobStartID: UUID?, supportNeeds: [Barrier]?
@@ -132,7 +137,7 @@ extension ReferralQueries {
 
         let vacancyQuery = VacancyModel.query(on: db).live(on: today)
         if let needle {
-            vacancyQuery.filter(.sql(embed: "LOWER(\(ident: VacancyModel.schema).\(ident: "title")) LIKE \(bind: "%" + needle + "%")"))
+            vacancyQuery.filter(TextSearch.contains(VacancyModel.schema, "title", needle))
         }
         let vacancies = try await vacancyQuery.sort(\.$closingDate).sort(\.$id).range(0..<(Choices.limit + 1)).all()
         let shown = vacancies.prefix(Choices.limit)

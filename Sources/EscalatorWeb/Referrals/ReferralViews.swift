@@ -37,7 +37,7 @@ extension ReferralViews {
         }
     }
 
-    static func show(_ detail: ReferralQueries.Detail, viewer: Viewer, viewerOrganisationID: UUID, statusState: FormState,
+    static func show(_ detail: ReferralQueries.Detail, viewer: Viewer, statusState: FormState,
                      jobStartState: FormState?, notice: String?) -> String {
         let referral = detail.referral
         let row = detail.row
@@ -85,10 +85,7 @@ extension ReferralViews {
                 caption: "Status changes, oldest first",
                 headers: ["Status", "Date", "By", "Note"],
                 rows: detail.history.map { entry in
-                    // Employers see notes only from their own organisation: others' notes may be about the client.
-                    let showNote = viewer.role != .employer || entry.byOrganisationID == viewerOrganisationID
-                    return [statusTag(entry.change.status), text(entry.change.at.ukDate), text(entry.byName ?? "Unknown"),
-                            text(showNote ? entry.change.note : "")]
+                    [statusTag(entry.change.status), text(entry.change.at.ukDate), text(entry.byName ?? "Unknown"), text(entry.change.note)]
                 })
             if viewer.role == .employer, !person.isShown {
                 paragraph(person.visibility == .notAccepted

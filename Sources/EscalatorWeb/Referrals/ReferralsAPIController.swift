@@ -96,12 +96,7 @@ struct ReferralsAPIController: RouteCollection {
         let detail = try await ReferralQueries.detail(id, for: user, cipher: req.cipher, pseudonyms: req.application.pseudonyms, on: req.db)
         if audited { try await req.audit(.read, .referral(id), client: detail.referral.clientID, purpose: .referral) }
         var dto = ReferralDTO(detail.row, for: user)
-        dto.history = detail.history.map { entry in
-            var change = entry.change
-            // Employers see notes only from their own organisation: others' notes may be about the client.
-            if user.role == .employer, entry.byOrganisationID != user.organisationID { change.note = "" }
-            return change
-        }
+        dto.history = detail.history.map(\.change)
         dto.jobStartID = detail.jobStartID
         dto.supportNeeds = detail.supportNeeds?.map { AssessmentsAPIController.BarrierDTO(kind: $0.kind, severity: $0.severity.rawValue) }
         return dto

@@ -96,7 +96,7 @@ struct ReferralsController: RouteCollection {
         case "status": "Status saved."
         default: nil
         }
-        return .html(ReferralViews.show(detail, viewer: try req.viewer, viewerOrganisationID: user.organisationID, statusState: statusState,
+        return .html(ReferralViews.show(detail, viewer: try req.viewer, statusState: statusState,
                                         jobStartState: jobStartState, notice: notice), status: status)
     }
 

@@ -1,6 +1,7 @@
 import EscalatorCore
 import EscalatorPersistence
 import Fluent
+import FluentSQL
 import Vapor
 
 /// Where a client stands with one organisation: a consent to share with it stands, or every one they
@@ -25,6 +26,13 @@ enum ConsentCheck {
             }
         }
         return states
+    }
+
+    /// Every client whose consent to share with `organisationID` stands.
+    static func clients(consentingTo organisationID: UUID, on db: any Database) async throws -> Set<UUID> {
+        let rows = try await (db as! any SQLDatabase).select().column("client_id").from(ConsentModel.schema)
+            .where("organisation_id", .equal, SQLBind(organisationID)).where("withdrawn_at", .is, SQLLiteral.null).all()
+        return Set(try rows.map { try $0.decode(column: "client_id", as: UUID.self) })
     }
 
     static func stands(_ clientID: UUID, towards organisationID: UUID, on db: any Database) async throws -> Bool {

@@ -28,13 +28,23 @@ enum Disclosure {
             try await ClientModel.query(on: db).filter(\.$id ~~ Array(clientIDs)).all().map { ($0.id!, $0) },
             uniquingKeysWith: { a, _ in a })
 
+        var vacancies: [UUID: Vacancy] = [:]
+        if user.role == .employer {
+            let vacancyIDs = Array(Set(referrals.compactMap { if case .vacancy(let id) = $0.target { id } else { nil } }))
+            if !vacancyIDs.isEmpty {
+                for model in try await VacancyModel.query(on: db).filter(\.$id ~~ vacancyIDs).all() { vacancies[model.id!] = model.value }
+            }
+        }
         var people: [UUID: ReferredPerson] = [:]
         for referral in referrals {
             let client = clients[referral.clientID]
             let visible = visibilities[referral.id] ?? .noConsent
             var reference = client?.reference ?? ""
-            if user.role == .employer, case .vacancy(let vacancyID) = referral.target {
-                reference = pseudonyms.candidate(referral.clientID, vacancy: vacancyID)
+            if user.role == .employer {
+                // Never the client's own reference: the vacancy's pseudonym, or nothing if the vacancy is gone.
+                reference = if case .vacancy(let vacancyID) = referral.target, let vacancy = vacancies[vacancyID] {
+                    pseudonyms.candidate(referral.clientID, vacancy: vacancy)
+                } else { "" }
             }
             var person = ReferredPerson(visibility: visible, reference: reference)
             if visible == .shown, let client {

@@ -20,7 +20,7 @@ enum TaxonomyQueries {
         var query = OccupationModel.query(on: db)
         if let search = filter.search {
             query = query.group(.or) { group in
-                group.filter(nameContains(OccupationModel.schema, search))
+                group.filter(TextSearch.contains(OccupationModel.schema, "name", search))
                 group.filter(\.$socCode == search)
                 group.filter(\.$id == search)
             }
@@ -84,7 +84,7 @@ enum TaxonomyQueries {
         var query = SkillModel.query(on: db)
         if let kind = filter.kind { query = query.filter(\.$kind == kind) }
         if let sector = filter.sector { query = query.filter(\.$sector == sector) }
-        if let search = filter.search { query = query.filter(nameContains(SkillModel.schema, search)) }
+        if let search = filter.search { query = query.filter(TextSearch.contains(SkillModel.schema, "name", search)) }
         let total = try await query.count()
         let table = SkillModel.schema
         let models = try await query
@@ -157,14 +157,5 @@ enum TaxonomyQueries {
                          levelReached: taught.levelReached, levelReachedLabel: taught.levelReached.label)
         }.sorted { ($0.title, $0.programmeID.uuidString) < ($1.title, $1.programmeID.uuidString) }
         return SkillDetail(skill: skill, occupations: uses.map(\.use), programmes: listed, programmeCount: programmes.count)
-    }
-
-    /// Case-insensitive "name contains", the same on SQLite and PostgreSQL; `%` and `_` are matched literally.
-    static func nameContains(_ table: String, _ text: String) -> DatabaseQuery.Filter {
-        let escaped = text.lowercased()
-            .replacingOccurrences(of: "\\", with: "\\\\")
-            .replacingOccurrences(of: "%", with: "\\%")
-            .replacingOccurrences(of: "_", with: "\\_")
-        return .sql(embed: "LOWER(\(ident: table).\(ident: "name")) LIKE \(bind: "%" + escaped + "%") ESCAPE '\\'")
     }
 }

@@ -31,7 +31,7 @@ enum VacancyQueries {
         if let occupationID = filters.occupationID { query = query.filter(\.$occupationID == occupationID) }
         if let employerID = filters.employerID { query = query.filter(\.$employerID == employerID) }
         if let search = filters.search {
-            query = query.filter(.sql(embed: "LOWER(\(ident: "title")) LIKE \(bind: "%" + search.lowercased() + "%")"))
+            query = query.filter(TextSearch.contains(VacancyModel.schema, "title", search))
         }
         let total = try await query.count()
         let models = try await query.sort(\.$closingDate).sort(\.$title).sort(\.$id).range(request.offset..<(request.offset + request.size)).all()

@@ -103,16 +103,16 @@ enum RouteRules {
         "GET /clients/new": .roles(.adviser, .administrator),
         "POST /clients": .roles(.adviser, .administrator),
         "GET /clients/:clientID": clientReaders,
-        "GET /clients/:clientID/edit": clientChangers,
-        "POST /clients/:clientID/edit": clientChangers,
-        "POST /clients/:clientID/consents": clientChangers,
-        "POST /clients/:clientID/consents/:consentID/withdraw": clientChangers,
+        "GET /clients/:clientID/edit": caseOwners,
+        "POST /clients/:clientID/edit": caseOwners,
+        "POST /clients/:clientID/consents": caseOwners,
+        "POST /clients/:clientID/consents/:consentID/withdraw": caseOwners,
         "GET /api/v1/clients": .roles(.adviser, .provider, .administrator),
         "POST /api/v1/clients": .roles(.adviser, .administrator),
         "GET /api/v1/clients/:clientID": clientReaders,
-        "PUT /api/v1/clients/:clientID": clientChangers,
-        "POST /api/v1/clients/:clientID/consents": clientChangers,
-        "POST /api/v1/clients/:clientID/consents/:consentID/withdraw": clientChangers,
+        "PUT /api/v1/clients/:clientID": caseOwners,
+        "POST /api/v1/clients/:clientID/consents": caseOwners,
+        "POST /api/v1/clients/:clientID/consents/:consentID/withdraw": caseOwners,
 
         // Assessments and their rectification
         "GET /clients/:clientID/assessments/new": clientChangers,
@@ -268,7 +268,7 @@ enum RouteRules {
     static let administrators = RouteRule.record(.client, [.administrator: .all])
     /// Changing it: advisers and administrators (ClientAccess.findForChange).
     static let clientChangers = RouteRule.record(.client, [.adviser: .ownOrConsented, .administrator: .all])
-    /// The case owner's organisation and administrators (audit trail, subject access, erasure).
+    /// The case owner's organisation and administrators (correcting details, consents, audit trail, subject access).
     static let caseOwners = RouteRule.record(.client, [.adviser: .own, .administrator: .all])
     static let referralReaders = RouteRule.record(.referral, [.adviser: .ownOrConsented, .provider: .own, .employer: .own, .administrator: .all])
     /// Job starts (and in-work contacts): employers too, at their own vacancy, once the client accepted the referral and
