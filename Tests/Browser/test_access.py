@@ -76,7 +76,7 @@ def test_an_employer_sees_candidates_by_pseudonym(new_page):
     else:
         raise AssertionError("none of the employer's first vacancies has candidates")
 
-    assert "Candidates are shown by reference only" in employer.locator("main").inner_text()
+    assert "Candidates are shown by a reference for this vacancy" in employer.locator("main").inner_text()
     employer_rows = table_rows(table)
     # A pseudonym for this vacancy, followed by a name only for a candidate who accepted a referral to it.
     cells = [re.fullmatch(r"(CAND-[A-Z0-9]{8})(.*)", row[0]) for row in employer_rows]
