@@ -287,7 +287,9 @@ struct AllocationBenchmark {
     /// Small random allocation networks (reserved places, several units per client, many ties), solved by
     /// both and compared one by one.
     static func randomCheck(_ settings: Settings, directory given: String?) throws -> [String] {
-        guard let python = pythonForORTools(settings) else { return [] }
+        guard settings.ortools else { return [] }
+        // A check that cannot run has not passed: missing OR-Tools fails it.
+        guard let python = pythonForORTools(settings) else { return ["OR-Tools is not available, so the random networks' optima were not checked."] }
         let directory = given ?? NSTemporaryDirectory() + "escalator-allocation-random-\(ProcessInfo.processInfo.processIdentifier)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { if given == nil { try? FileManager.default.removeItem(atPath: directory) } }
