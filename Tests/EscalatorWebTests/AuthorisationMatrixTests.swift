@@ -39,6 +39,7 @@ final class AuthorisationMatrixTests: XCTestCase {
 
         var cases = 0, allowed = 0, denied = 0, contextsSeen = 0
         var mismatches: [String] = []
+        var canariesSeen: Set<String> = []
         for (key, route) in routes {
             guard let rule = RouteRules.all[key] else { continue }
             let kind: RecordKind? = if case .record(let kind, _) = rule { kind } else { nil }
@@ -56,6 +57,8 @@ final class AuthorisationMatrixTests: XCTestCase {
                     let answer = try await callers.send(route.method, path, key: key, as: role)
                     cases += 1
                     let label = "\(key) as \(role?.rawValue ?? "signed out")\(context.map { " (\($0.label(kind!)))" } ?? "")"
+                    for leak in Canaries.leaks(in: answer.body, to: role) { mismatches.append("\(label) shows the \(leak)") }
+                    canariesSeen.formUnion(Canaries.all.filter { answer.body.contains($0) })
                     if let problem = Self.judge(answer, expected: expected, api: key.contains(" /api/"), signedOut: role == nil, open: rule.isOpen, denials: denials) {
                         mismatches.append("\(label): expected \(expected), \(problem)")
                     } else if expected == .allowed {
@@ -68,6 +71,8 @@ final class AuthorisationMatrixTests: XCTestCase {
         }
         print("authorisation matrix: \(routes.count) routes (\(contextsSeen) route contexts: own/other organisation, consent given/withdrawn) x \(Role.allCases.count + 1) roles (signed out included) = \(cases) cases: \(allowed) allowed, \(denied) denied, \(mismatches.count) wrong")
         for mismatch in mismatches { XCTFail(mismatch) }
+        // The search for leaks is not vacuous: every canary reaches some response of someone allowed to see it.
+        XCTAssertEqual(Canaries.all.subtracting(canariesSeen).sorted(), [], "canaries that no response showed")
         XCTAssertGreaterThan(allowed, 0)
         XCTAssertGreaterThan(denied, 0)
         try await checkWhatIsDisclosed(world, callers)

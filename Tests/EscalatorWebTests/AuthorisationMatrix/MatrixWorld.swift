@@ -85,7 +85,7 @@ struct MatrixWorld: Sendable {
             if existing == nil {
                 try await ClientModel(withoutEqualityMonitoring: Client(
                     id: clientID, reference: "WM-MATRIX0\(index)", givenName: "Matrix\(index)", familyName: "Person", dateOfBirth: Date(isoDay: "1988-03-0\(index + 1)"),
-                    email: nil, phone: nil, postcode: "B6 4AA", wardID: f.wardA, employmentStatus: .unemployed,
+                    email: "matrix\(index).canary@example.test", phone: "0121 496 077\(index)", postcode: "B6 4AA", wardID: f.wardA, employmentStatus: .unemployed,
                     referralSource: .jobcentre, organisationID: organisation, caseOwnerID: owner, registeredAt: at)).create(on: db)
             }
             let consentTo: [UUID] = existing == nil ? [f.jobcentre, f.college, f.employerOrg] : [f.employerOrg]
@@ -104,12 +104,15 @@ struct MatrixWorld: Sendable {
                     skills: warehouse.essentialSkills.prefix(1).map { SkillHolding(skillID: $0.skillID, level: $0.level, evidence: .adviserVerified) },
                     highestQualification: .entry, gcseEnglish: false, gcseMaths: false,
                     barriers: [Barrier(kind: .transport, severity: .low)], aspirations: [warehouse.id],
-                    constraints: WorkConstraints(minHoursPerWeek: 10, maxHoursPerWeek: 30, maxTravelKm: 10, travelModes: [.publicTransport]))
+                    constraints: WorkConstraints(minHoursPerWeek: 10, maxHoursPerWeek: 30, maxTravelKm: 10, travelModes: [.publicTransport]),
+                    notes: "CanaryAssessmentNote\(index)")
                 try await AssessmentModel(assessment, distanceFromWork: 40, cipher: t.app.columnCipher).create(on: db)
             }
 
-            let programmeReferral = try await referral(clientID, .programme(programmeID: programme, cohortID: nil), .referred, by: owner, at: at, on: db)
-            let vacancyReferral = try await referral(clientID, .vacancy(vacancyID: vacancy), .applied, by: owner, at: at, on: db)
+            let programmeReferral = try await referral(clientID, .programme(programmeID: programme, cohortID: nil), .referred, by: owner, at: at,
+                                                       note: "CanaryProgrammeNote\(index)", on: db)
+            let vacancyReferral = try await referral(clientID, .vacancy(vacancyID: vacancy), .applied, by: owner, at: at,
+                                                     note: "CanaryVacancyNote\(index)", on: db)
             let proposed = try await referral(clientID, .vacancy(vacancyID: vacancy), .proposed, by: owner, at: at, on: db)
             let jobStart = UUID()
             try await JobStartModel(JobStart(id: jobStart, clientID: clientID, vacancyID: vacancy, employerName: "Test Engineering Ltd",
@@ -128,9 +131,11 @@ struct MatrixWorld: Sendable {
         return world
     }
 
-    private static func referral(_ client: UUID, _ target: ReferralTarget, _ status: ReferralStatus, by user: UUID, at: Date, on db: any Database) async throws -> UUID {
+    private static func referral(
+        _ client: UUID, _ target: ReferralTarget, _ status: ReferralStatus, by user: UUID, at: Date, note: String = "", on db: any Database
+    ) async throws -> UUID {
         let id = UUID()
-        let change = StatusChange(status: status, at: at, byUserID: user)
+        let change = StatusChange(status: status, at: at, byUserID: user, note: note)
         try await ReferralModel(Referral(id: id, clientID: client, target: target, status: status, history: [change])).create(on: db)
         try await StatusChangeModel(referralID: id, sequence: 0, change).create(on: db)
         return id
