@@ -80,6 +80,7 @@ def test_main_pages_are_labelled_and_have_one_h1(pages):
         check(provider, path)
 
     check(analyst, "/insight")
+    check(analyst, "/transparency")
 
 
 def test_charts_have_titles_and_data_tables(pages):

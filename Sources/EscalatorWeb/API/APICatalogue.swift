@@ -3,7 +3,7 @@ import EscalatorCore
 /// Every `/api/v1` endpoint, stage by stage. Add an entry with every new API route: a test fails otherwise.
 enum APICatalogue {
     static var operations: [APIOperation] {
-        access + engagement + assessment + employers + vacancies + programmes + matching + allocation + pathways + referrals + insight + commissioning + taxonomy + privacy + audit + auth
+        access + engagement + assessment + employers + vacancies + programmes + matching + allocation + pathways + referrals + insight + commissioning + taxonomy + privacy + audit + auth + transparency
     }
 
     static let everyone = Role.allCases

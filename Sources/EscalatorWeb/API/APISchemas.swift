@@ -3,7 +3,7 @@ import EscalatorCore
 /// Named schemas under `components.schemas`, gathered from each stage's file.
 enum APISchemas {
     static var all: [(String, JSONValue)] {
-        common + engagement + assessment + employers + vacancies + programmes + matching + allocation + pathways + referrals + insight + commissioning + taxonomy + privacy + audit + auth
+        common + engagement + assessment + employers + vacancies + programmes + matching + allocation + pathways + referrals + insight + commissioning + taxonomy + privacy + audit + auth + transparency
     }
 
     static let common: [(String, JSONValue)] = [

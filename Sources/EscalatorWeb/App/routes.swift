@@ -9,6 +9,7 @@ func routes(_ app: Application, environment: AppEnvironment) throws {
 
     let pages = app.grouped(CSRFMiddleware())
     try pages.register(collection: SignInController(environment: environment))
+    try pages.register(collection: TransparencyController())
 
     let signedIn = pages.grouped(RequirePageUser()).grouped(RequireChosenPassword())
     try signedIn.register(collection: AccountController(environment: environment))
@@ -34,6 +35,7 @@ func routes(_ app: Application, environment: AppEnvironment) throws {
     let api = app.grouped("api", "v1").grouped(SingleQueryValuesMiddleware(), JSONBodyMiddleware())
     try api.register(collection: TokenController(environment: environment))
     try api.register(collection: OpenAPIController())
+    try api.register(collection: TransparencyAPIController())
 
     let apiSignedIn = api.grouped(RequireAPIUser()).grouped(RequireChosenPassword())
     try apiSignedIn.register(collection: TokensAPIController(environment: environment))

@@ -72,6 +72,8 @@ public enum Layout {
                         el("div", .class("width-container")) {
                             "Escalator — the West Midlands Integrated Employment and Skills System. "
                             link("API documentation (OpenAPI)", to: "/api/v1/openapi.json")
+                            " · "
+                            link("How our algorithms work", to: "/transparency")
                             if viewer != nil {
                                 " · "
                                 link("How we use personal data", to: "/privacy/processing")

@@ -76,6 +76,8 @@ enum RouteRules {
         "POST /sign-in": .open,
         "POST /sign-out": .open,
         "POST /api/v1/auth/token": .open,
+        "GET /transparency": .open,
+        "GET /api/v1/transparency": .open,
 
         // Home, account, API tokens
         "GET /": .signedIn,
