@@ -17,13 +17,13 @@ import Vapor
 enum SpecialCategoryAccess {
     static func view(of client: Client, for user: AuthenticatedUser, on db: any Database) async throws -> SpecialCategoryView {
         switch user.role {
-        case .administrator:
-            return .everything
-        case .adviser:
-            if client.organisationID == user.organisationID { return .everything }
-            let consented = try await ConsentModel.query(on: db).filter(\.$clientID == client.id)
-                .filter(\.$organisationID == user.organisationID).filter(\.$withdrawnAt == nil).count() > 0
-            return consented ? .partnerAdviser : .nothing
+        case .administrator, .adviser:
+            // As AccessPolicy grants reading assessments, their notes and equality monitoring by relationship.
+            let through = try await ClientAccess.relationships(to: client, for: user, on: db)
+            guard AccessPolicy.allows(user.role, .readAssessments, through: through) else { return .nothing }
+            return SpecialCategoryView(
+                barriers: .all, notes: AccessPolicy.allows(user.role, .readAssessmentNotes, through: through),
+                equalityMonitoring: AccessPolicy.allows(user.role, .readEqualityMonitoring, through: through))
         case .provider:
             return .barriersOnly(try await supportedBarrierKinds(clientID: client.id, providerOrganisationID: user.organisationID, on: db))
         case .employer, .analyst:
@@ -57,7 +57,6 @@ struct SpecialCategoryView: Sendable, Hashable {
     var equalityMonitoring: Bool
 
     static let everything = SpecialCategoryView(barriers: .all, notes: true, equalityMonitoring: true)
-    static let partnerAdviser = SpecialCategoryView(barriers: .all, notes: false, equalityMonitoring: false)
     static let nothing = SpecialCategoryView(barriers: .only([]), notes: false, equalityMonitoring: false)
     static func barriersOnly(_ kinds: Set<BarrierKind>) -> SpecialCategoryView {
         SpecialCategoryView(barriers: .only(kinds), notes: false, equalityMonitoring: false)

@@ -9,12 +9,12 @@ struct AccountController: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         let account = routes.grouped("account")
-        account.get(use: show)
-        account.get("password", use: passwordForm)
-        account.post("password", use: changePassword)
-        account.get("tokens", use: tokens)
-        account.post("tokens", use: createToken)
-        account.post("tokens", ":tokenID", "revoke", use: revokeToken)
+        account.get(use: show).needs(.useOwnAccount)
+        account.get("password", use: passwordForm).needs(.useOwnAccount)
+        account.post("password", use: changePassword).needs(.useOwnAccount)
+        account.get("tokens", use: tokens).needs(.useOwnAccount)
+        account.post("tokens", use: createToken).needs(.useOwnAccount)
+        account.post("tokens", ":tokenID", "revoke", use: revokeToken).needs(.useOwnAccount)
     }
 
     func show(req: Request) async throws -> Response {

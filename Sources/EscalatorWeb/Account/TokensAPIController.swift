@@ -8,8 +8,8 @@ struct TokensAPIController: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         let tokens = routes.grouped("auth", "tokens")
-        tokens.get(use: list)
-        tokens.delete(":tokenID", use: revoke)
+        tokens.get(use: list).needs(.useOwnAccount)
+        tokens.delete(":tokenID", use: revoke).needs(.useOwnAccount)
     }
 
     func list(req: Request) async throws -> Response {

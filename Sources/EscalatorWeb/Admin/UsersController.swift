@@ -9,14 +9,14 @@ struct UsersController: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         let users = routes.grouped("admin", "users")
-        users.get(use: index)
-        users.get("new", use: new)
-        users.post(use: create)
-        users.get(":userID", use: show)
-        users.post(":userID", "deactivate", use: deactivate)
-        users.post(":userID", "reactivate", use: reactivate)
-        users.post(":userID", "reset-password", use: resetPassword)
-        users.post(":userID", "tokens", ":tokenID", "revoke", use: revokeToken)
+        users.get(use: index).needs(.manageUsers)
+        users.get("new", use: new).needs(.manageUsers)
+        users.post(use: create).needs(.manageUsers)
+        users.get(":userID", use: show).needs(.manageUsers)
+        users.post(":userID", "deactivate", use: deactivate).needs(.manageUsers)
+        users.post(":userID", "reactivate", use: reactivate).needs(.manageUsers)
+        users.post(":userID", "reset-password", use: resetPassword).needs(.manageUsers)
+        users.post(":userID", "tokens", ":tokenID", "revoke", use: revokeToken).needs(.manageUsers)
     }
 
     func index(req: Request) async throws -> Response {

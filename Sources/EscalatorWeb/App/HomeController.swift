@@ -4,7 +4,7 @@ import Vapor
 /// The home page: the journey's stages this user can work on.
 struct HomeController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(use: home)
+        routes.get(use: home).needs(.useOwnAccount)
     }
 
     func home(req: Request) async throws -> Response {

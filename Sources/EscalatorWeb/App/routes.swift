@@ -1,6 +1,7 @@
 import Vapor
 
-/// Every route of the app, in one place. Pages need a session user (and a CSRF token on every POST);
+/// Every route of the app, in one place, each declaring the `Permission` it needs (`AccessPolicy`): the app does
+/// not start if one does not, and a role without it is refused before the handler. Pages need a session user (and a CSRF token on every POST);
 /// `/api/v1` needs a bearer token (or a session); sign-in, health and the OpenAPI document are open. A user
 /// with a temporary password must choose their own (`/account/password`) before anything else.
 func routes(_ app: Application, environment: AppEnvironment) throws {
@@ -11,7 +12,7 @@ func routes(_ app: Application, environment: AppEnvironment) throws {
     try pages.register(collection: SignInController(environment: environment))
     try pages.register(collection: TransparencyController())
 
-    let signedIn = pages.grouped(RequirePageUser()).grouped(RequireChosenPassword())
+    let signedIn = pages.grouped(RequirePageUser()).grouped(RequireChosenPassword()).grouped(PermissionMiddleware())
     try signedIn.register(collection: AccountController(environment: environment))
     try signedIn.register(collection: UsersController(environment: environment))
     try signedIn.register(collection: HomeController())
@@ -37,7 +38,7 @@ func routes(_ app: Application, environment: AppEnvironment) throws {
     try api.register(collection: OpenAPIController())
     try api.register(collection: TransparencyAPIController())
 
-    let apiSignedIn = api.grouped(RequireAPIUser()).grouped(RequireChosenPassword())
+    let apiSignedIn = api.grouped(RequireAPIUser()).grouped(RequireChosenPassword()).grouped(PermissionMiddleware())
     try apiSignedIn.register(collection: TokensAPIController(environment: environment))
     try apiSignedIn.register(collection: ClientsAPIController(environment: environment))
     try apiSignedIn.register(collection: ProgrammesAPIController(environment: environment))
@@ -54,4 +55,6 @@ func routes(_ app: Application, environment: AppEnvironment) throws {
     try apiSignedIn.register(collection: TaxonomyAPIController(environment: environment))
     try apiSignedIn.register(collection: AuditAPIController(environment: environment))
     try apiSignedIn.register(collection: PrivacyAPIController(environment: environment))
+
+    try DeclaredPermissions.requireDeclared(app.routes.all)
 }

@@ -15,12 +15,6 @@ enum AssessmentQueries {
         var view: SpecialCategoryView
     }
 
-    static func requireReader(_ user: AuthenticatedUser) throws {
-        guard user.role == .adviser || user.role == .administrator else {
-            throw AppError.forbidden("Only advisers can see assessments.")
-        }
-    }
-
     /// The latest assessment in full: callers cut it down (`SpecialCategoryView`) before showing it.
     static func latest(clientID: UUID, cipher: ColumnCipher, on db: any Database) async throws -> Assessment? {
         try await AssessmentModel.query(on: db).filter(\.$clientID == clientID)
@@ -31,8 +25,7 @@ enum AssessmentQueries {
     static func list(
         clientID: UUID, for user: AuthenticatedUser, cipher: ColumnCipher, on db: any Database
     ) async throws -> (client: Client, items: [(Assessment, Int)]) {
-        try requireReader(user)
-        let client = try await ClientAccess.find(clientID, for: user, on: db).value
+        let client = try await ClientAccess.find(clientID, for: user, needs: .readAssessments, on: db).value
         let view = try await SpecialCategoryAccess.view(of: client, for: user, on: db)
         let models = try await AssessmentModel.query(on: db).filter(\.$clientID == clientID)
             .latestFirst().all()
@@ -41,13 +34,15 @@ enum AssessmentQueries {
 
     /// One assessment; a 404 when it does not exist, belongs to another client, or its client is not visible.
     static func detail(_ id: UUID, clientID: UUID? = nil, for user: AuthenticatedUser, cipher: ColumnCipher, on db: any Database) async throws -> Detail {
-        try requireReader(user)
+        guard AccessPolicy.mayEver(user.role, .readAssessments) else {
+            throw AppError.forbidden("Your role (\(user.role.label.lowercased())) cannot \(Permission.readAssessments.label).")
+        }
         guard let model = try await AssessmentModel.find(id, on: db), clientID == nil || model.clientID == clientID else {
             throw AppError.notFound("Assessment")
         }
         let client: Client
         do {
-            client = try await ClientAccess.find(model.clientID, for: user, on: db).value
+            client = try await ClientAccess.find(model.clientID, for: user, needs: .readAssessments, on: db).value
         } catch AppError.notFound {
             throw AppError.notFound("Assessment")
         }

@@ -15,7 +15,7 @@ enum AssessmentService {
         clientID: UUID, _ input: AssessmentInput, by user: AuthenticatedUser, auditor: Auditor, environment: AppEnvironment,
         cipher: ColumnCipher, on db: any Database
     ) async throws -> Recorded {
-        let client = try await ClientAccess.findForChange(clientID, for: user, on: db).value
+        let client = try await ClientAccess.find(clientID, for: user, needs: .addToClientRecord, on: db).value
         let taxonomy = try await Lookups.taxonomy(on: db)
         let valid = try input.validate(taxonomy: taxonomy, today: environment.now())
         let assessment = Assessment(

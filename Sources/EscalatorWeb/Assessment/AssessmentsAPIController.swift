@@ -8,9 +8,9 @@ struct AssessmentsAPIController: RouteCollection {
     let environment: AppEnvironment
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.post("clients", ":clientID", "assessments", use: create)
-        routes.get("clients", ":clientID", "assessments", use: list)
-        routes.get("assessments", ":assessmentID", use: show)
+        routes.post("clients", ":clientID", "assessments", use: create).needs(.addToClientRecord)
+        routes.get("clients", ":clientID", "assessments", use: list).needs(.readAssessments)
+        routes.get("assessments", ":assessmentID", use: show).needs(.readAssessments)
     }
 
     struct SkillDTO: Content {

@@ -10,14 +10,14 @@ struct AssessmentsController: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         let assessments = routes.grouped("clients", ":clientID", "assessments")
-        assessments.get("new", use: new)
-        assessments.post(use: create)
-        assessments.get(":assessmentID", use: show)
+        assessments.get("new", use: new).needs(.addToClientRecord)
+        assessments.post(use: create).needs(.addToClientRecord)
+        assessments.get(":assessmentID", use: show).needs(.readAssessments)
     }
 
     func new(req: Request) async throws -> Response {
         let user = try req.require(.adviser, .administrator)
-        let client = try await ClientAccess.findForChange(try req.uuid("clientID", "Client"), for: user, on: req.db).value
+        let client = try await ClientAccess.find(try req.uuid("clientID", "Client"), for: user, needs: .addToClientRecord, on: req.db).value
         let view = try await SpecialCategoryAccess.view(of: client, for: user, on: req.db)
         // Pre-filled only with what this adviser may see: a partner's form starts without the notes.
         let latest = try await AssessmentQueries.latest(clientID: client.id, cipher: req.cipher, on: req.db).map { view.visible($0) }
@@ -29,7 +29,7 @@ struct AssessmentsController: RouteCollection {
     func create(req: Request) async throws -> Response {
         let user = try req.require(.adviser, .administrator)
         let clientID = try req.uuid("clientID", "Client")
-        let client = try await ClientAccess.findForChange(clientID, for: user, on: req.db).value
+        let client = try await ClientAccess.find(clientID, for: user, needs: .addToClientRecord, on: req.db).value
         let form = try req.content.decode(AssessmentForm.self)
         let taxonomy = try await Lookups.taxonomy(on: req.db)
         let (input, formField) = form.input(taxonomy: taxonomy)

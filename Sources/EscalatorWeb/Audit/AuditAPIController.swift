@@ -9,9 +9,9 @@ struct AuditAPIController: RouteCollection {
     let environment: AppEnvironment
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("audit", use: list)
-        routes.get("audit", "verify", use: verify)
-        routes.get("clients", ":clientID", "audit", use: client)
+        routes.get("audit", use: list).needs(.readClientAuditTrail)
+        routes.get("audit", "verify", use: verify).needs(.readWholeAuditTrail)
+        routes.get("clients", ":clientID", "audit", use: client).needs(.readClientAuditTrail)
     }
 
     struct AuditEventDTO: Content {

@@ -24,6 +24,6 @@ enum AuditAccess {
     static func clientTrail(_ clientID: UUID, for user: AuthenticatedUser, on db: any Database) async throws -> Client? {
         try requireReader(user)
         if user.role == .administrator { return try await ClientModel.find(clientID, on: db)?.value }
-        return try await ClientAccess.findAsCaseOwner(clientID, for: user, to: "see their record's audit trail", on: db).value
+        return try await ClientAccess.find(clientID, for: user, needs: .readClientAuditTrail, on: db).value
     }
 }

@@ -11,11 +11,11 @@ struct AuditController: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         let audit = routes.grouped("audit")
-        audit.get(use: index)
-        audit.get("verify", use: verify)
-        audit.get("export.csv", use: export)
-        routes.get("clients", ":clientID", "audit", use: client)
-        routes.get("clients", ":clientID", "audit", "export.csv", use: clientExport)
+        audit.get(use: index).needs(.readWholeAuditTrail)
+        audit.get("verify", use: verify).needs(.readWholeAuditTrail)
+        audit.get("export.csv", use: export).needs(.readWholeAuditTrail)
+        routes.get("clients", ":clientID", "audit", use: client).needs(.readClientAuditTrail)
+        routes.get("clients", ":clientID", "audit", "export.csv", use: clientExport).needs(.readClientAuditTrail)
     }
 
     func index(req: Request) async throws -> Response {

@@ -8,9 +8,9 @@ struct SignInController: RouteCollection {
     let environment: AppEnvironment
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("sign-in", use: signInPage)
-        routes.post("sign-in", use: signIn)
-        routes.post("sign-out", use: signOut)
+        routes.get("sign-in", use: signInPage).needs(.usePublicPages)
+        routes.post("sign-in", use: signIn).needs(.usePublicPages)
+        routes.post("sign-out", use: signOut).needs(.usePublicPages)
     }
 
     struct SignInForm: Content {

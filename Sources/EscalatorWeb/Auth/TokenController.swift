@@ -8,7 +8,7 @@ struct TokenController: RouteCollection {
     let environment: AppEnvironment
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.post("auth", "token", use: create)
+        routes.post("auth", "token", use: create).needs(.usePublicPages)
     }
 
     struct TokenRequest: Content {

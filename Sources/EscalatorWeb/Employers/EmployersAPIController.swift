@@ -9,11 +9,11 @@ struct EmployersAPIController: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         let employers = routes.grouped("employers")
-        employers.get(use: list)
-        employers.post(use: create)
-        employers.get(":employerID", use: show)
-        employers.post(":employerID", "engagements", use: addEngagement)
-        employers.post(":employerID", "pledges", use: addPledge)
+        employers.get(use: list).needs(.readEmployersAndVacancies)
+        employers.post(use: create).needs(.registerEmployer)
+        employers.get(":employerID", use: show).needs(.readEmployersAndVacancies)
+        employers.post(":employerID", "engagements", use: addEngagement).needs(.recordEmployerEngagement)
+        employers.post(":employerID", "pledges", use: addPledge).needs(.recordEmployerEngagement)
     }
 
     struct EmployerSummaryDTO: Content {

@@ -9,12 +9,12 @@ struct EmployersController: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         let employers = routes.grouped("employers")
-        employers.get(use: index)
-        employers.get("new", use: new)
-        employers.post(use: create)
-        employers.get(":employerID", use: show)
-        employers.post(":employerID", "engagements", use: addEngagement)
-        employers.post(":employerID", "pledges", use: addPledge)
+        employers.get(use: index).needs(.readEmployersAndVacancies)
+        employers.get("new", use: new).needs(.registerEmployer)
+        employers.post(use: create).needs(.registerEmployer)
+        employers.get(":employerID", use: show).needs(.readEmployersAndVacancies)
+        employers.post(":employerID", "engagements", use: addEngagement).needs(.recordEmployerEngagement)
+        employers.post(":employerID", "pledges", use: addPledge).needs(.recordEmployerEngagement)
     }
 
     func index(req: Request) async throws -> Response {

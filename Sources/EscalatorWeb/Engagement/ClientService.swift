@@ -44,7 +44,7 @@ enum ClientService {
         _ id: UUID, with input: ClientInput, by user: AuthenticatedUser, auditor: Auditor, environment: AppEnvironment, cipher: ColumnCipher,
         on db: any Database
     ) async throws -> Client {
-        let model = try await ClientAccess.findAsCaseOwner(id, for: user, to: "correct their details", on: db)
+        let model = try await ClientAccess.find(id, for: user, needs: .correctClientRecord, on: db)
         if input.equalityMonitoring != nil, try await !SpecialCategoryAccess.view(of: model.value, for: user, on: db).equalityMonitoring {
             throw AppError.forbidden("Only the client's own organisation can record their equality monitoring.")
         }
@@ -75,7 +75,7 @@ enum ClientService {
         clientID: UUID, organisationID: String?, purpose: String?, by user: AuthenticatedUser, auditor: Auditor, environment: AppEnvironment,
         on db: any Database
     ) async throws -> UUID {
-        _ = try await ClientAccess.findAsCaseOwner(clientID, for: user, to: "record their consent to share", on: db)
+        _ = try await ClientAccess.find(clientID, for: user, needs: .recordConsent, on: db)
         var v = Validator()
         let partners = Set(try await Lookups.partnerOrganisations(on: db).map(\.id))
         let organisation = v.uuid(organisationID, "organisationID", missing: "Choose an organisation")
@@ -97,7 +97,7 @@ enum ClientService {
     static func withdrawConsent(
         clientID: UUID, consentID: UUID, by user: AuthenticatedUser, auditor: Auditor, environment: AppEnvironment, on db: any Database
     ) async throws {
-        _ = try await ClientAccess.findAsCaseOwner(clientID, for: user, to: "withdraw their consent to share", on: db)
+        _ = try await ClientAccess.find(clientID, for: user, needs: .recordConsent, on: db)
         guard let consent = try await ConsentModel.query(on: db).filter(\.$id == consentID).filter(\.$clientID == clientID).first() else {
             throw AppError.notFound("Consent")
         }

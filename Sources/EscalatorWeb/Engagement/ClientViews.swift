@@ -67,7 +67,7 @@ enum ClientViews {
     static func show(_ detail: ClientQueries.Detail, taxonomy: Taxonomy, partners: [Organisation], viewer: Viewer, notice: String?) -> String {
         let client = detail.client
         let canChange = viewer.role == .adviser || viewer.role == .administrator
-        let isCaseOwner = ClientAccess.isCaseOwner(of: client, role: viewer.role, organisationID: viewer.organisationID)
+        let isCaseOwner = ClientAccess.mayAsCaseOwner(.correctClientRecord, client, role: viewer.role, organisationID: viewer.organisationID)
         return Layout.page(title: client.fullName, viewer: viewer, section: .clients,
                            breadcrumbs: [Breadcrumb("Clients", "/clients")], notice: notice) {
             el("span", .class("caption")) { "Client \(client.reference)" }

@@ -9,12 +9,12 @@ struct ClientsAPIController: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         let clients = routes.grouped("clients")
-        clients.get(use: list)
-        clients.post(use: create)
-        clients.get(":clientID", use: show)
-        clients.put(":clientID", use: update)
-        clients.post(":clientID", "consents", use: addConsent)
-        clients.post(":clientID", "consents", ":consentID", "withdraw", use: withdrawConsent)
+        clients.get(use: list).needs(.listClients)
+        clients.post(use: create).needs(.registerClient)
+        clients.get(":clientID", use: show).needs(.readClientRecord)
+        clients.put(":clientID", use: update).needs(.correctClientRecord)
+        clients.post(":clientID", "consents", use: addConsent).needs(.recordConsent)
+        clients.post(":clientID", "consents", ":consentID", "withdraw", use: withdrawConsent).needs(.recordConsent)
     }
 
     struct ClientSummaryDTO: Content {

@@ -9,14 +9,14 @@ struct ClientsController: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         let clients = routes.grouped("clients")
-        clients.get(use: index)
-        clients.get("new", use: new)
-        clients.post(use: create)
-        clients.get(":clientID", use: show)
-        clients.get(":clientID", "edit", use: edit)
-        clients.post(":clientID", "edit", use: update)
-        clients.post(":clientID", "consents", use: addConsent)
-        clients.post(":clientID", "consents", ":consentID", "withdraw", use: withdrawConsent)
+        clients.get(use: index).needs(.listClients)
+        clients.get("new", use: new).needs(.registerClient)
+        clients.post(use: create).needs(.registerClient)
+        clients.get(":clientID", use: show).needs(.readClientRecord)
+        clients.get(":clientID", "edit", use: edit).needs(.correctClientRecord)
+        clients.post(":clientID", "edit", use: update).needs(.correctClientRecord)
+        clients.post(":clientID", "consents", use: addConsent).needs(.recordConsent)
+        clients.post(":clientID", "consents", ":consentID", "withdraw", use: withdrawConsent).needs(.recordConsent)
     }
 
     func index(req: Request) async throws -> Response {
@@ -64,7 +64,7 @@ struct ClientsController: RouteCollection {
 
     func edit(req: Request) async throws -> Response {
         let user = try req.user
-        let model = try await ClientAccess.findAsCaseOwner(try req.uuid("clientID", "Client"), for: user, to: "correct their details", on: req.db)
+        let model = try await ClientAccess.find(try req.uuid("clientID", "Client"), for: user, needs: .correctClientRecord, on: req.db)
         let view = try await SpecialCategoryAccess.view(of: model.value, for: user, on: req.db)
         let client = try view.equalityMonitoring ? model.value(req.cipher) : model.value
         try await req.audit(.read, .clientRecord, client: client.id, purpose: .rectification)

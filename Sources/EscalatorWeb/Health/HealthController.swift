@@ -9,10 +9,10 @@ import Vapor
 /// - `/healthz`: the database check alone (kept for existing monitors).
 struct HealthController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("healthz", use: health)
-        routes.get("healthz", "live", use: live)
-        routes.get("healthz", "ready", use: ready)
-        routes.get("styles.css", use: styles)
+        routes.get("healthz", use: health).needs(.usePublicPages)
+        routes.get("healthz", "live", use: live).needs(.usePublicPages)
+        routes.get("healthz", "ready", use: ready).needs(.usePublicPages)
+        routes.get("styles.css", use: styles).needs(.usePublicPages)
     }
 
     struct Health: Content {

@@ -11,7 +11,7 @@ import Vapor
 /// this instance is, the age of the matching snapshot, the database's round trip, the pool's size.
 struct MetricsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("metrics", use: metrics)
+        routes.get("metrics", use: metrics).needs(.usePublicPages)
     }
 
     func metrics(req: Request) async throws -> Response {

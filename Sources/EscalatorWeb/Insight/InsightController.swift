@@ -6,7 +6,7 @@ struct InsightController: RouteCollection {
     let environment: AppEnvironment
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("insight", use: show)
+        routes.get("insight", use: show).needs(.readAggregates)
     }
 
     func show(req: Request) async throws -> Response {

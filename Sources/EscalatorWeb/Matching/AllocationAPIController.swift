@@ -6,7 +6,7 @@ struct AllocationAPIController: RouteCollection {
     let environment: AppEnvironment
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("matching", "allocation", use: plan)
+        routes.get("matching", "allocation", use: plan).needs(.readAllocationPlan)
     }
 
     func plan(req: Request) async throws -> Response {

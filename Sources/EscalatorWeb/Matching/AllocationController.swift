@@ -6,8 +6,8 @@ struct AllocationController: RouteCollection {
     let environment: AppEnvironment
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("matching", "allocation", use: page)
-        routes.get("matching", "allocation.csv", use: csv)
+        routes.get("matching", "allocation", use: page).needs(.readAllocationPlan)
+        routes.get("matching", "allocation.csv", use: csv).needs(.readAllocationPlan)
     }
 
     func page(req: Request) async throws -> Response {

@@ -40,10 +40,7 @@ enum ClientMatchQueries {
     static func matches(
         clientID: UUID, for user: AuthenticatedUser, limit: Int, includeIneligible: Bool, mode: MatchMode = .best, now: Date, on req: Request
     ) async throws -> Result {
-        guard user.role == .adviser || user.role == .administrator else {
-            throw AppError.forbidden("Only advisers can see a client's matches.")
-        }
-        let client = try await ClientAccess.find(clientID, for: user, on: req.db).value
+        let client = try await ClientAccess.find(clientID, for: user, needs: .readMatchesAndPathways, on: req.db).value
         let view = try await SpecialCategoryAccess.view(of: client, for: user, on: req.db)
         let snapshot = try await req.matchingSnapshot(now: now)
         guard let assessment = try await AssessmentQueries.latest(clientID: client.id, cipher: req.cipher, on: req.db) else {

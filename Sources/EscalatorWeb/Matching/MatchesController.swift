@@ -6,9 +6,9 @@ struct MatchesController: RouteCollection {
     let environment: AppEnvironment
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("clients", ":clientID", "matches", use: clientMatches)
-        routes.get("vacancies", ":vacancyID", "candidates", use: candidates)
-        routes.get("matching", "concentration", use: concentration)
+        routes.get("clients", ":clientID", "matches", use: clientMatches).needs(.readMatchesAndPathways)
+        routes.get("vacancies", ":vacancyID", "candidates", use: candidates).needs(.listCandidates)
+        routes.get("matching", "concentration", use: concentration).needs(.readAggregates)
     }
 
     func clientMatches(req: Request) async throws -> Response {

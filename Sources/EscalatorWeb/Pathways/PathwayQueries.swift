@@ -19,17 +19,9 @@ enum PathwayQueries {
         var providerNames: [UUID: String]
     }
 
-    /// Who may see a pathway is who may see the client's matches: advisers who can see the client, and administrators.
-    static func requireRole(_ user: AuthenticatedUser) throws {
-        guard user.role == .adviser || user.role == .administrator else {
-            throw AppError.forbidden("Only advisers can see a client's pathways.")
-        }
-    }
-
     /// The client, when the user may see their pathways: 403 for other roles, 404 for a client out of reach.
     static func visibleClient(_ clientID: UUID, for user: AuthenticatedUser, on req: Request) async throws -> Client {
-        try requireRole(user)
-        let client = try await ClientAccess.find(clientID, for: user, on: req.db).value
+        let client = try await ClientAccess.find(clientID, for: user, needs: .readMatchesAndPathways, on: req.db).value
         let view = try await SpecialCategoryAccess.view(of: client, for: user, on: req.db)
         guard view.showsAllBarriers else {
             // Steps and notes name the client's barriers, so a pathway is only for those who may see them all.

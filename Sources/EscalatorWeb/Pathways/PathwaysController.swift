@@ -6,12 +6,11 @@ struct PathwaysController: RouteCollection {
     let environment: AppEnvironment
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("clients", ":clientID", "pathway", use: show)
+        routes.get("clients", ":clientID", "pathway", use: show).needs(.readMatchesAndPathways)
     }
 
     func show(req: Request) async throws -> Response {
         let user = try req.user
-        try PathwayQueries.requireRole(user)
         let client = try await PathwayQueries.visibleClient(try req.uuid("clientID", "Client"), for: user, on: req)
         let now = environment.now()
         do {

@@ -15,20 +15,17 @@ enum AssessmentRectification {
     /// The assessment to correct, in full; 404 when it does not exist, belongs to another client, or its client is
     /// not visible; 403 for anyone but the client's own organisation's advisers and administrators.
     static func find(_ id: UUID, clientID: UUID? = nil, for user: AuthenticatedUser, cipher: ColumnCipher, on db: any Database) async throws -> Target {
-        guard user.role == .adviser || user.role == .administrator else {
-            throw AppError.forbidden("Only advisers can correct an assessment.")
+        guard AccessPolicy.mayEver(user.role, .correctClientRecord) else {
+            throw AppError.forbidden("Your role (\(user.role.label.lowercased())) cannot \(Permission.correctClientRecord.label).")
         }
         guard let model = try await AssessmentModel.find(id, on: db), clientID == nil || model.clientID == clientID else {
             throw AppError.notFound("Assessment")
         }
         let client: Client
         do {
-            client = try await ClientAccess.find(model.clientID, for: user, on: db).value
+            client = try await ClientAccess.find(model.clientID, for: user, needs: .correctClientRecord, on: db).value
         } catch AppError.notFound {
             throw AppError.notFound("Assessment")
-        }
-        guard try await SpecialCategoryAccess.view(of: client, for: user, on: db) == .everything else {
-            throw AppError.forbidden("Only the client's own organisation can correct their assessment.")
         }
         return Target(client: client, assessment: try model.value(cipher))
     }

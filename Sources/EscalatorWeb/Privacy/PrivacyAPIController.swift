@@ -9,9 +9,9 @@ struct PrivacyAPIController: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         let client = routes.grouped("clients", ":clientID")
-        client.get("subject-access", use: subjectAccess)
-        client.post("erasure", use: erase)
-        routes.put("assessments", ":assessmentID", use: correctAssessment)
+        client.get("subject-access", use: subjectAccess).needs(.answerRightsRequests)
+        client.post("erasure", use: erase).needs(.eraseClient)
+        routes.put("assessments", ":assessmentID", use: correctAssessment).needs(.correctClientRecord)
     }
 
     struct ErasureDTO: Content {

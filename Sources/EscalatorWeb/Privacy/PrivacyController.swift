@@ -8,11 +8,11 @@ struct PrivacyController: RouteCollection {
     let environment: AppEnvironment
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("privacy", "processing", use: processing)
+        routes.get("privacy", "processing", use: processing).needs(.readReferenceData)
         let client = routes.grouped("clients", ":clientID")
-        client.get("subject-access", use: subjectAccess)
-        client.get("erase", use: confirmErasure)
-        client.post("erase", use: erase)
+        client.get("subject-access", use: subjectAccess).needs(.answerRightsRequests)
+        client.get("erase", use: confirmErasure).needs(.eraseClient)
+        client.post("erase", use: erase).needs(.eraseClient)
     }
 
     func processing(req: Request) async throws -> Response {

@@ -10,8 +10,8 @@ struct RectificationController: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         let assessment = routes.grouped("clients", ":clientID", "assessments", ":assessmentID", "edit")
-        assessment.get(use: edit)
-        assessment.post(use: update)
+        assessment.get(use: edit).needs(.correctClientRecord)
+        assessment.post(use: update).needs(.correctClientRecord)
     }
 
     func edit(req: Request) async throws -> Response {

@@ -9,7 +9,7 @@ enum SubjectAccessQueries {
     /// organisation that registered the client. A partner who sees the record by consent may not; a client the
     /// user cannot see at all is a 404.
     static func authorise(_ id: UUID, for user: AuthenticatedUser, on db: any Database) async throws -> ClientModel {
-        let model = try await ClientAccess.findAsCaseOwner(id, for: user, to: "answer their subject access request", on: db)
+        let model = try await ClientAccess.find(id, for: user, needs: .answerRightsRequests, on: db)
         return model
     }
 

@@ -9,14 +9,14 @@ struct ProgrammesAPIController: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         let programmes = routes.grouped("programmes")
-        programmes.get(use: list)
-        programmes.post(use: create)
-        programmes.get(":programmeID", use: show)
-        programmes.put(":programmeID", use: update)
-        programmes.post(":programmeID", "cohorts", use: addCohort)
+        programmes.get(use: list).needs(.readProgrammes)
+        programmes.post(use: create).needs(.manageProgrammes)
+        programmes.get(":programmeID", use: show).needs(.readProgrammes)
+        programmes.put(":programmeID", use: update).needs(.manageProgrammes)
+        programmes.post(":programmeID", "cohorts", use: addCohort).needs(.manageProgrammes)
         let providers = routes.grouped("providers")
-        providers.get(use: listProviders)
-        providers.post(use: createProvider)
+        providers.get(use: listProviders).needs(.readProgrammes)
+        providers.post(use: createProvider).needs(.manageProviders)
     }
 
     struct ProgrammeSummaryDTO: Content {

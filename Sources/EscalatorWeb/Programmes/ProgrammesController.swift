@@ -10,16 +10,16 @@ struct ProgrammesController: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         let programmes = routes.grouped("programmes")
-        programmes.get(use: index)
-        programmes.get("new", use: new)
-        programmes.post(use: create)
-        programmes.get("providers", use: providers)
-        programmes.get("providers", "new", use: newProvider)
-        programmes.post("providers", use: createProvider)
-        programmes.get(":programmeID", use: show)
-        programmes.get(":programmeID", "edit", use: edit)
-        programmes.post(":programmeID", "edit", use: update)
-        programmes.post(":programmeID", "cohorts", use: addCohort)
+        programmes.get(use: index).needs(.readProgrammes)
+        programmes.get("new", use: new).needs(.manageProgrammes)
+        programmes.post(use: create).needs(.manageProgrammes)
+        programmes.get("providers", use: providers).needs(.readProgrammes)
+        programmes.get("providers", "new", use: newProvider).needs(.manageProviders)
+        programmes.post("providers", use: createProvider).needs(.manageProviders)
+        programmes.get(":programmeID", use: show).needs(.readProgrammes)
+        programmes.get(":programmeID", "edit", use: edit).needs(.manageProgrammes)
+        programmes.post(":programmeID", "edit", use: update).needs(.manageProgrammes)
+        programmes.post(":programmeID", "cohorts", use: addCohort).needs(.manageProgrammes)
     }
 
     func index(req: Request) async throws -> Response {

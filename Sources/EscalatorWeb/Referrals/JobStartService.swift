@@ -46,7 +46,7 @@ enum JobStartAccess {
 enum JobStartService {
     static func create(clientID: UUID, _ input: JobStartInput, by user: AuthenticatedUser, auditor: Auditor, environment: AppEnvironment,
                        on db: any Database) async throws -> JobStart {
-        let client = try await ClientAccess.findForChange(clientID, for: user, on: db)
+        let client = try await ClientAccess.find(clientID, for: user, needs: .addToClientRecord, on: db)
         var input = input
         var vacancyID: UUID?
         if let raw = Validator.trimmed(input.vacancyID) {

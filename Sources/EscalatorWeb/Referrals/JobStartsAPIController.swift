@@ -9,11 +9,11 @@ struct JobStartsAPIController: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         let starts = routes.grouped("job-starts")
-        starts.post(use: create)
-        starts.get(":jobStartID", use: show)
-        starts.post(":jobStartID", "checks", use: recordCheck)
-        starts.post(":jobStartID", "contacts", use: addContact)
-        starts.post(":jobStartID", "progressions", use: addProgression)
+        starts.post(use: create).needs(.addToClientRecord)
+        starts.get(":jobStartID", use: show).needs(.followJobStart)
+        starts.post(":jobStartID", "checks", use: recordCheck).needs(.recordSustainment)
+        starts.post(":jobStartID", "contacts", use: addContact).needs(.followJobStart)
+        starts.post(":jobStartID", "progressions", use: addProgression).needs(.recordSustainment)
     }
 
     struct MilestoneDTO: Content {

@@ -8,18 +8,18 @@ struct JobStartsController: RouteCollection {
     let environment: AppEnvironment
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("clients", ":clientID", "job-starts", "new", use: new)
-        routes.post("clients", ":clientID", "job-starts", use: create)
+        routes.get("clients", ":clientID", "job-starts", "new", use: new).needs(.addToClientRecord)
+        routes.post("clients", ":clientID", "job-starts", use: create).needs(.addToClientRecord)
         let starts = routes.grouped("job-starts", ":jobStartID")
-        starts.get(use: show)
-        starts.post("checks", use: recordCheck)
-        starts.post("contacts", use: addContact)
-        starts.post("progressions", use: addProgression)
+        starts.get(use: show).needs(.followJobStart)
+        starts.post("checks", use: recordCheck).needs(.recordSustainment)
+        starts.post("contacts", use: addContact).needs(.followJobStart)
+        starts.post("progressions", use: addProgression).needs(.recordSustainment)
     }
 
     func new(req: Request) async throws -> Response {
         let user = try req.user
-        let client = try await ClientAccess.findForChange(try req.uuid("clientID", "Client"), for: user, on: req.db).value
+        let client = try await ClientAccess.find(try req.uuid("clientID", "Client"), for: user, needs: .addToClientRecord, on: req.db).value
         try await req.audit(.read, .clientRecord, client: client.id, purpose: .jobOutcomes)
         let state = FormState(values: ["startedOn": environment.now().isoDay], csrfToken: req.csrfToken)
         return .html(JobStartViews.new(state, client: client, viewer: try req.viewer))
@@ -39,7 +39,7 @@ struct JobStartsController: RouteCollection {
             case .conflict(let message): errors = [FieldError("startedOn", message)]
             default: throw error
             }
-            let client = try await ClientAccess.findForChange(clientID, for: user, on: req.db).value
+            let client = try await ClientAccess.find(clientID, for: user, needs: .addToClientRecord, on: req.db).value
             let state = FormState(values: [
                 "vacancyID": input.vacancyID ?? "", "employerName": input.employerName ?? "", "jobTitle": input.jobTitle ?? "",
                 "startedOn": input.startedOn ?? "", "hoursPerWeek": input.hoursPerWeek.text ?? "", "hourlyPay": input.hourlyPay.text ?? "",

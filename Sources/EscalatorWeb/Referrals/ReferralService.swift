@@ -16,7 +16,7 @@ enum ReferralService {
             throw AppError.forbidden("Only advisers can make referrals.")
         }
         let valid = try input.validate()
-        let client = try await ClientAccess.findForChange(valid.clientID, for: user, on: db)
+        let client = try await ClientAccess.find(valid.clientID, for: user, needs: .addToClientRecord, on: db)
         let now = environment.now()
         let target = try await resolve(valid.target, on: db, now: now)
 

@@ -9,10 +9,10 @@ struct ReferralsAPIController: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         let referrals = routes.grouped("referrals")
-        referrals.get(use: list)
-        referrals.post(use: create)
-        referrals.get(":referralID", use: show)
-        referrals.post(":referralID", "status", use: advance)
+        referrals.get(use: list).needs(.listReferrals)
+        referrals.post(use: create).needs(.addToClientRecord)
+        referrals.get(":referralID", use: show).needs(.readAndMoveReferral)
+        referrals.post(":referralID", "status", use: advance).needs(.readAndMoveReferral)
     }
 
     struct ReferralDTO: Content {

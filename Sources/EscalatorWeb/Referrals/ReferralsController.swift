@@ -9,11 +9,11 @@ struct ReferralsController: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         let referrals = routes.grouped("referrals")
-        referrals.get(use: index)
-        referrals.get("new", use: new)
-        referrals.post(use: create)
-        referrals.get(":referralID", use: show)
-        referrals.post(":referralID", "status", use: advance)
+        referrals.get(use: index).needs(.listReferrals)
+        referrals.get("new", use: new).needs(.addToClientRecord)
+        referrals.post(use: create).needs(.addToClientRecord)
+        referrals.get(":referralID", use: show).needs(.readAndMoveReferral)
+        referrals.post(":referralID", "status", use: advance).needs(.readAndMoveReferral)
     }
 
     func index(req: Request) async throws -> Response {
@@ -26,7 +26,7 @@ struct ReferralsController: RouteCollection {
     func new(req: Request) async throws -> Response {
         let user = try req.require(.adviser, .administrator)
         guard let raw = req.queryString("clientID"), let clientID = UUID(uuidString: raw) else { throw AppError.notFound("Client") }
-        let client = try await ClientAccess.findForChange(clientID, for: user, on: req.db).value
+        let client = try await ClientAccess.find(clientID, for: user, needs: .addToClientRecord, on: req.db).value
         try await req.audit(.read, .clientRecord, client: client.id, purpose: .referral)
         let blank = FormState(csrfToken: req.csrfToken)
         return try await renderNew(req, client: client, programmeState: blank, vacancyState: blank)
@@ -50,7 +50,7 @@ struct ReferralsController: RouteCollection {
             default: throw error
             }
             guard let clientID = Validator.trimmed(input.clientID).flatMap(UUID.init(uuidString:)) else { throw error }
-            let client = try await ClientAccess.findForChange(clientID, for: user, on: req.db).value
+            let client = try await ClientAccess.find(clientID, for: user, needs: .addToClientRecord, on: req.db).value
             let state = FormState(values: ["cohortID": input.cohortID ?? "", "vacancyID": input.vacancyID ?? "",
                                            "consentConfirmed": input.consentConfirmed.text ?? ""], errors: errors,
                                   csrfToken: req.csrfToken)

@@ -8,10 +8,10 @@ struct TaxonomyAPIController: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         let taxonomy = routes.grouped("taxonomy")
-        taxonomy.get("occupations", use: occupations)
-        taxonomy.get("occupations", ":occupationID", use: occupation)
-        taxonomy.get("skills", use: skills)
-        taxonomy.get("skills", ":skillID", use: skill)
+        taxonomy.get("occupations", use: occupations).needs(.readReferenceData)
+        taxonomy.get("occupations", ":occupationID", use: occupation).needs(.readReferenceData)
+        taxonomy.get("skills", use: skills).needs(.readReferenceData)
+        taxonomy.get("skills", ":skillID", use: skill).needs(.readReferenceData)
     }
 
     func occupations(req: Request) async throws -> Response {

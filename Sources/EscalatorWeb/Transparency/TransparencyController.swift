@@ -5,7 +5,7 @@ import Vapor
 /// `GET /api/v1/transparency` as JSON following the Algorithmic Transparency Recording Standard's tiers.
 struct TransparencyController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("transparency", use: page)
+        routes.get("transparency", use: page).needs(.usePublicPages)
     }
 
     func page(req: Request) async throws -> Response {
@@ -20,7 +20,7 @@ struct TransparencyAPIController: RouteCollection {
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("transparency", use: document)
+        routes.get("transparency", use: document).needs(.usePublicPages)
     }
 
     func document(req: Request) async throws -> Response {

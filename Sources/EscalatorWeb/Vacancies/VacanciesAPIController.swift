@@ -10,11 +10,11 @@ struct VacanciesAPIController: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         let vacancies = routes.grouped("vacancies")
-        vacancies.get(use: list)
-        vacancies.post(use: create)
-        vacancies.get(":vacancyID", use: show)
-        vacancies.put(":vacancyID", use: update)
-        routes.grouped("occupations").get(":occupationID", "prefill", use: prefill)
+        vacancies.get(use: list).needs(.readEmployersAndVacancies)
+        vacancies.post(use: create).needs(.scopeVacancy)
+        vacancies.get(":vacancyID", use: show).needs(.readEmployersAndVacancies)
+        vacancies.put(":vacancyID", use: update).needs(.scopeVacancy)
+        routes.grouped("occupations").get(":occupationID", "prefill", use: prefill).needs(.readReferenceData)
     }
 
     struct RequirementDTO: Content {

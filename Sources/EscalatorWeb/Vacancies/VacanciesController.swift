@@ -9,12 +9,12 @@ struct VacanciesController: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         let vacancies = routes.grouped("vacancies")
-        vacancies.get(use: index)
-        vacancies.get("new", use: new)
-        vacancies.post(use: create)
-        vacancies.get(":vacancyID", use: show)
-        vacancies.get(":vacancyID", "edit", use: edit)
-        vacancies.post(":vacancyID", "edit", use: update)
+        vacancies.get(use: index).needs(.readEmployersAndVacancies)
+        vacancies.get("new", use: new).needs(.scopeVacancy)
+        vacancies.post(use: create).needs(.scopeVacancy)
+        vacancies.get(":vacancyID", use: show).needs(.readEmployersAndVacancies)
+        vacancies.get(":vacancyID", "edit", use: edit).needs(.scopeVacancy)
+        vacancies.post(":vacancyID", "edit", use: update).needs(.scopeVacancy)
     }
 
     func index(req: Request) async throws -> Response {

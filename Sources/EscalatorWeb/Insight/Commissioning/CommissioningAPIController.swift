@@ -6,7 +6,7 @@ struct CommissioningAPIController: RouteCollection {
     let environment: AppEnvironment
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("insight", "commissioning", use: show)
+        routes.get("insight", "commissioning", use: show).needs(.readAggregates)
     }
 
     func show(req: Request) async throws -> Response {
