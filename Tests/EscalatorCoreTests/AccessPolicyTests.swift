@@ -4,15 +4,28 @@ import XCTest
 
 /// The access policy as docs/security.md prints it, and the rules the documents state in words.
 final class AccessPolicyTests: XCTestCase {
-    func testDocsSecurityPrintsTheTableTheCodeHas() throws {
+    func testDocsSecurityPrintsTheTablesTheCodeHas() throws {
         let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("docs/security.md")
         let text = try String(contentsOf: docs, encoding: .utf8)
-        let start = try XCTUnwrap(text.range(of: "<!-- access-policy:start -->\n")), end = try XCTUnwrap(text.range(of: "<!-- access-policy:end -->"))
-        let printed = String(text[start.upperBound..<end.lowerBound])
-        if printed != AccessPolicy.markdown {
-            XCTFail("docs/security.md's access policy table differs from AccessPolicy; replace it with:\n\(AccessPolicy.markdown)")
+        for (marker, table) in [("access-policy", AccessPolicy.markdown), ("personal-fields", PersonalFields.markdown)] {
+            let start = try XCTUnwrap(text.range(of: "<!-- \(marker):start -->\n")), end = try XCTUnwrap(text.range(of: "<!-- \(marker):end -->"))
+            let printed = String(text[start.upperBound..<end.lowerBound])
+            if printed != table {
+                XCTFail("docs/security.md's \(marker) table differs from the code; replace it with:\n\(table)")
+            }
         }
+    }
+
+    /// docs/security.md, "Employers see candidates pseudonymised": before accepting, an employer sees a candidate's
+    /// pseudonym and bands only; after, name and contact details; never the reference, date of birth or notes.
+    func testEmployersSeeOnlyWhatTheyAreDeclaredToSee() {
+        let seen = PersonalField.allCases.filter { PersonalFields.shows($0, to: .employer, through: [.ownOrganisation, .acceptedCandidate]) }
+        XCTAssertEqual(Set(seen), [.nameAndContact, .candidatePseudonymAndBands])
+        XCTAssertFalse(PersonalFields.shows(.nameAndContact, to: .employer, through: [.ownOrganisation]))
+        XCTAssertTrue(PersonalField.allCases.allSatisfy { !PersonalFields.shows($0, to: .analyst, through: Set(Relationship.allCases)) })
+        XCTAssertTrue(PersonalFields.shows(.reference, to: .provider, through: [.ownOrganisation]), "marked consent withdrawn")
+        XCTAssertFalse(PersonalFields.shows(.othersReferralNotes, to: .provider, through: [.ownOrganisation]))
     }
 
     func testEveryPermissionIsGrantedToSomeoneAndNothingToAnalystsButAggregates() {

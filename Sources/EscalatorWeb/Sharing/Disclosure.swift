@@ -15,13 +15,20 @@ enum Disclosure {
         let consent: [UUID: ConsentState] = [.provider, .employer].contains(user.role)
             ? try await ConsentCheck.states(of: clientIDs, towards: user.organisationID, on: db) : [:]
 
-        func visibility(_ referral: Referral) -> ReferredPerson.Visibility {
-            switch user.role {
-            case .administrator, .adviser: .shown
-            case .provider: byConsent(consent[referral.clientID])
-            case .employer: referral.clientAccepted ? byConsent(consent[referral.clientID]) : .notAccepted
-            case .analyst: .noConsent
+        /// How the viewer stands to the client behind a referral it reached (advisers reach only clients they may see).
+        func relationships(_ referral: Referral) -> Set<Relationship> {
+            let standing = consent[referral.clientID] == .standing
+            return switch user.role {
+            case .administrator, .adviser: [.caseOwner, .consentedPartner]
+            case .provider: standing ? [.referredWithConsent, .ownOrganisation] : [.ownOrganisation]
+            case .employer: referral.clientAccepted && standing ? [.acceptedCandidate, .ownOrganisation] : [.ownOrganisation]
+            case .analyst: []
             }
+        }
+        func visibility(_ referral: Referral) -> ReferredPerson.Visibility {
+            if PersonalFields.shows(.nameAndContact, to: user.role, through: relationships(referral)) { return .shown }
+            if user.role == .employer && !referral.clientAccepted { return .notAccepted }
+            return byConsent(consent[referral.clientID]) == .shown ? .noConsent : byConsent(consent[referral.clientID])
         }
         let visibilities = Dictionary(referrals.map { ($0.id, visibility($0)) }, uniquingKeysWith: { a, _ in a })
         let clients = Dictionary(
@@ -39,7 +46,7 @@ enum Disclosure {
         for referral in referrals {
             let client = clients[referral.clientID]
             let visible = visibilities[referral.id] ?? .noConsent
-            var reference = client?.reference ?? ""
+            var reference = PersonalFields.shows(.reference, to: user.role, through: relationships(referral)) ? client?.reference ?? "" : ""
             if user.role == .employer {
                 // Never the client's own reference: the vacancy's pseudonym, or nothing if the vacancy is gone.
                 reference = if case .vacancy(let vacancyID) = referral.target, let vacancy = vacancies[vacancyID] {

@@ -7,7 +7,7 @@ import Foundation
 /// clients, or fields, its caller may not see.
 enum Canaries {
     enum Field: String, CaseIterable, Sendable {
-        case name, reference, email, phone, assessmentNote, programmeReferralNote, vacancyReferralNote
+        case name, reference, dateOfBirth, postcode, email, phone, assessmentNote, programmeReferralNote, vacancyReferralNote
     }
 
     /// The canary of `field` for the client of `context` (the fixture's client A is the own, consented one).
@@ -22,6 +22,8 @@ enum Canaries {
             return switch field {
             case .name: "Testperson"
             case .reference: "WM-TESTAAAA"
+            case .dateOfBirth: "1990-05-01"
+            case .postcode: "B6 4AA"
             case .email: "ada@example.test"
             case .phone, .assessmentNote: nil
             case .programmeReferralNote: "CanaryProgrammeNote0"
@@ -31,6 +33,8 @@ enum Canaries {
         return switch field {
         case .name: "Matrix\(index)"
         case .reference: "WM-MATRIX0\(index)"
+        case .dateOfBirth: "1988-03-0\(index + 1)"
+        case .postcode: "B9 9Q\(["X", "Y", "Z", "W"][index])"
         case .email: "matrix\(index).canary@example.test"
         case .phone: "0121 496 077\(index)"
         case .assessmentNote: "CanaryAssessmentNote\(index)"
@@ -77,12 +81,22 @@ enum Canaries {
         for context in MatrixContext.allCases {
             for field in Field.allCases where !mayShow(field, of: context, to: role) {
                 guard let canary = value(field, context) else { continue }
-                if body.contains(canary) || body.contains(htmlEscaped(canary)) {
+                if renderings(canary).contains(where: body.contains) {
                     found.append("\(field.rawValue) of the \(context.label(.client)) client (\(canary))")
                 }
             }
         }
         return found
+    }
+
+    /// The other ways a canary is written: a date of birth as pages show it.
+    static func renderings(_ canary: String) -> [String] {
+        guard let date = Date(isoDay: canary) else { return [canary, htmlEscaped(canary)] }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "d MMMM yyyy"
+        return [canary, formatter.string(from: date)]
     }
 
     private static func htmlEscaped(_ text: String) -> String {

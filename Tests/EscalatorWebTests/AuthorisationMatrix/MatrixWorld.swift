@@ -85,7 +85,7 @@ struct MatrixWorld: Sendable {
             if existing == nil {
                 try await ClientModel(withoutEqualityMonitoring: Client(
                     id: clientID, reference: "WM-MATRIX0\(index)", givenName: "Matrix\(index)", familyName: "Person", dateOfBirth: Date(isoDay: "1988-03-0\(index + 1)"),
-                    email: "matrix\(index).canary@example.test", phone: "0121 496 077\(index)", postcode: "B6 4AA", wardID: f.wardA, employmentStatus: .unemployed,
+                    email: "matrix\(index).canary@example.test", phone: "0121 496 077\(index)", postcode: "B9 9Q\(["X", "Y", "Z", "W"][index])", wardID: f.wardA, employmentStatus: .unemployed,
                     referralSource: .jobcentre, organisationID: organisation, caseOwnerID: owner, registeredAt: at)).create(on: db)
             }
             let consentTo: [UUID] = existing == nil ? [f.jobcentre, f.college, f.employerOrg] : [f.employerOrg]
