@@ -231,7 +231,7 @@ private func inParallel<T>(_ rows: [any SQLRow], _ transform: @escaping @Sendabl
     let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount * 4, rows.count / 500))
     let results = ChunkResults<T>(count: chunks)
     await OffThePool.run {
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+        Parallel.forEach(iterations: chunks) { chunk in
             let range = (rows.count * chunk / chunks)..<(rows.count * (chunk + 1) / chunks)
             results.set(chunk, Result { try rows[range].map(transform) })
         }

@@ -59,9 +59,9 @@ public struct CommissioningAdvice: Sendable, Hashable {
         let chunks = max(1, min(profiles.count, ProcessInfo.processInfo.activeProcessorCount * 4))
         var partials = [CommissioningTally?](repeating: nil, count: chunks)
         partials.withUnsafeMutableBufferPointer { buffer in
-            // Each iteration writes only its own element, and the buffer outlives `concurrentPerform`.
+            // Each iteration writes only its own element, and the buffer outlives `Parallel.forEach`.
             nonisolated(unsafe) let output = buffer
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            Parallel.forEach(iterations: chunks) { chunk in
                 var tally = CommissioningTally(space: space)
                 var scratch = CommissioningScratch(space)
                 for index in (chunk * profiles.count / chunks)..<((chunk + 1) * profiles.count / chunks) {

@@ -48,9 +48,9 @@ extension AllocationInstance {
         let chunkSize = 256
         let chunks = (clients.count + chunkSize - 1) / chunkSize
         lists.withUnsafeMutableBufferPointer { buffer in
-            // Each iteration writes only its own chunk's elements, and the buffer outlives concurrentPerform.
+            // Each iteration writes only its own chunk's elements, and the buffer outlives Parallel.forEach.
             nonisolated(unsafe) let output = buffer
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            Parallel.forEach(iterations: chunks) { chunk in
                 var scratch = catalogue.map(AllocationProgrammes.Scratch.init)
                 var found: [AllocationCandidate] = []
                 for client in (chunk * chunkSize)..<min(clients.count, (chunk + 1) * chunkSize) {

@@ -22,9 +22,9 @@ extension VacancyIndex {
         let chunks = (order.count + chunkSize - 1) / chunkSize
         results.withUnsafeMutableBufferPointer { buffer in
             // Each client is written by exactly one iteration, and the buffer outlives
-            // `concurrentPerform`; that is why sharing it is safe.
+            // `Parallel.forEach`; that is why sharing it is safe.
             nonisolated(unsafe) let output = buffer
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            Parallel.forEach(iterations: chunks) { chunk in
                 var scratch = VacancyQueryScratch(self)
                 for i in order[(chunk * chunkSize)..<min(order.count, (chunk + 1) * chunkSize)] {
                     output[i] = topVacancies(for: profiles[i], k: k, scratch: &scratch)

@@ -46,9 +46,9 @@ public struct PathwayPlanner: Sendable {
         var results = [PathwayResult](repeating: .unreachable([]), count: requests.count)
         results.withUnsafeMutableBufferPointer { buffer in
             // Each iteration writes only the elements of its own chunk, and the buffer outlives
-            // `concurrentPerform`, so sharing it is safe.
+            // `Parallel.forEach`, so sharing it is safe.
             nonisolated(unsafe) let output = buffer
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            Parallel.forEach(iterations: chunks) { chunk in
                 for i in (chunk * chunkSize)..<min(requests.count, (chunk + 1) * chunkSize) {
                     output[i] = pathway(requests[i])
                 }
