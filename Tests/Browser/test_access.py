@@ -49,7 +49,7 @@ def test_an_employer_cannot_open_client_records(new_page):
     assert "Clients" not in employer.get_by_role("navigation", name="Journey").inner_text()
     response = employer.goto("/clients")
     assert denied(response, employer), employer.url
-    assert "Your role (employer) cannot see client records." in employer.locator("main").inner_text()
+    assert "Your role (employer) cannot list and search clients." in employer.locator("main").inner_text()
     response = employer.goto(client_url)
     assert denied(response, employer), employer.url
     response = employer.goto(client_url + "/assessments/new")
