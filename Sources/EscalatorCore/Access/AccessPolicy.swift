@@ -158,9 +158,13 @@ public enum AccessPolicy {
     }
 
     /// Whether `role` holds `permission` for a record it stands to in any of `relationships`.
-    public static func allows(_ role: Role, _ permission: Permission, through relationships: Set<Relationship>) -> Bool {
-        guard let granted = table[permission]?[role] else { return false }
-        return granted.contains(.any) || !granted.isDisjoint(with: relationships)
+    public static func allows(_ role: Role, _ permission: Permission, through held: Set<Relationship>) -> Bool {
+        grants(relationships(role, permission), through: held)
+    }
+
+    /// Whether a grant of `granted` covers a record the user stands to in any of `relationships`.
+    static func grants(_ granted: Set<Relationship>, through relationships: Set<Relationship>) -> Bool {
+        granted.contains(.any) || !granted.isDisjoint(with: relationships)
     }
 
     /// The relationships through which `role` holds `permission`.
@@ -170,17 +174,22 @@ public enum AccessPolicy {
 
     /// The table as docs/security.md prints it: a row per permission, a column per role.
     public static var markdown: String {
+        markdown(first: "permission", rows: Permission.allCases.map { ("\($0.label) (`\($0.rawValue)`)", table[$0] ?? [:]) })
+    }
+
+    /// A grants table in Markdown: a row per thing granted, a column per role, each cell the relationships.
+    static func markdown(first: String, rows: [(label: String, grants: [Role: Set<Relationship>])]) -> String {
         let roles = Role.allCases
-        var lines = ["| permission | " + roles.map(\.rawValue).joined(separator: " | ") + " |",
+        var lines = ["| \(first) | " + roles.map(\.rawValue).joined(separator: " | ") + " |",
                      "|---|" + roles.map { _ in "---|" }.joined()]
-        for permission in Permission.allCases {
+        for row in rows {
             let cells = roles.map { role -> String in
-                let granted = relationships(role, permission)
+                let granted = row.grants[role] ?? []
                 if granted.isEmpty { return "—" }
                 if granted.contains(.any) { return "yes" }
                 return Relationship.allCases.filter(granted.contains).map(\.label).joined(separator: ", ")
             }
-            lines.append("| \(permission.label) (`\(permission.rawValue)`) | " + cells.joined(separator: " | ") + " |")
+            lines.append("| \(row.label) | " + cells.joined(separator: " | ") + " |")
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -43,23 +43,10 @@ public enum PersonalFields {
     ]
 
     public static func shows(_ field: PersonalField, to role: Role, through relationships: Set<Relationship>) -> Bool {
-        guard let granted = table[field]?[role] else { return false }
-        return granted.contains(.any) || !granted.isDisjoint(with: relationships)
+        AccessPolicy.grants(table[field]?[role] ?? [], through: relationships)
     }
 
     public static var markdown: String {
-        let roles = Role.allCases
-        var lines = ["| field | " + roles.map(\.rawValue).joined(separator: " | ") + " |",
-                     "|---|" + roles.map { _ in "---|" }.joined()]
-        for field in PersonalField.allCases {
-            let cells = roles.map { role -> String in
-                let granted = table[field]?[role] ?? []
-                if granted.isEmpty { return "—" }
-                if granted.contains(.any) { return "yes" }
-                return Relationship.allCases.filter(granted.contains).map(\.label).joined(separator: ", ")
-            }
-            lines.append("| \(field.label) | " + cells.joined(separator: " | ") + " |")
-        }
-        return lines.joined(separator: "\n") + "\n"
+        AccessPolicy.markdown(first: "field", rows: PersonalField.allCases.map { ($0.label, table[$0] ?? [:]) })
     }
 }

@@ -41,9 +41,14 @@ struct PermissionMiddleware: AsyncMiddleware {
             throw AppError.forbidden("This address declares no permission, so nobody may use it.")
         }
         let user = try req.user
-        guard AccessPolicy.mayEver(user.role, permission) else {
-            throw AppError.forbidden("Your role (\(user.role.label.lowercased())) cannot \(permission.label).")
-        }
+        guard AccessPolicy.mayEver(user.role, permission) else { throw AppError.refused(user.role, permission) }
         return try await next.respond(to: req)
+    }
+}
+
+extension AppError {
+    /// The answer to a role that holds `permission` through no relationship at all.
+    static func refused(_ role: Role, _ permission: Permission) -> AppError {
+        .forbidden("Your role (\(role.label.lowercased())) cannot \(permission.label).")
     }
 }

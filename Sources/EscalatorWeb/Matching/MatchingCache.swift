@@ -52,7 +52,9 @@ actor MatchingCache {
         if fresh { return try await settledRecommendationLists(db: db, now: now) }
         let current = try await current(db: db, now: now)
         guard snapshot?.builtAt == current.builtAt, building == nil else {
-            // The snapshot changed while it was read: lists for this one request only.
+            // The snapshot is being replaced: the previous lists meanwhile, as after any change; with none yet,
+            // lists for this one request only.
+            if let lists { return lists }
             let multiple = spreadMultiple
             return await OffThePool.run { RecommendationLists(snapshot: current, multiple: multiple) }
         }

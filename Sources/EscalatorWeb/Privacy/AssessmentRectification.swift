@@ -15,9 +15,6 @@ enum AssessmentRectification {
     /// The assessment to correct, in full; 404 when it does not exist, belongs to another client, or its client is
     /// not visible; 403 for anyone but the client's own organisation's advisers and administrators.
     static func find(_ id: UUID, clientID: UUID? = nil, for user: AuthenticatedUser, cipher: ColumnCipher, on db: any Database) async throws -> Target {
-        guard AccessPolicy.mayEver(user.role, .correctClientRecord) else {
-            throw AppError.forbidden("Your role (\(user.role.label.lowercased())) cannot \(Permission.correctClientRecord.label).")
-        }
         guard let model = try await AssessmentModel.find(id, on: db), clientID == nil || model.clientID == clientID else {
             throw AppError.notFound("Assessment")
         }

@@ -9,8 +9,7 @@ enum SubjectAccessQueries {
     /// organisation that registered the client. A partner who sees the record by consent may not; a client the
     /// user cannot see at all is a 404.
     static func authorise(_ id: UUID, for user: AuthenticatedUser, on db: any Database) async throws -> ClientModel {
-        let model = try await ClientAccess.find(id, for: user, needs: .answerRightsRequests, on: db)
-        return model
+        try await ClientAccess.find(id, for: user, needs: .answerRightsRequests, on: db)
     }
 
     /// The request's client's export, for the page and the endpoint alike: allowed, audited as an export for a

@@ -65,14 +65,9 @@ extension ReferralQueries {
         let userIDs = Array(Set(referral.history.compactMap(\.byUserID)))
         let users = userIDs.isEmpty ? [] : try await UserModel.query(on: db).filter(\.$id ~~ userIDs).all()
         let usersByID = Dictionary(users.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
-        // Notes written by other organisations may be about the client (PersonalFields): a provider sees them only
-        // while the client's details are shared with it, an employer never.
-        let through: Set<Relationship> = switch user.role {
-        case .adviser, .administrator: [.caseOwner, .consentedPartner]
-        case .provider: row.person.isShown ? [.referredWithConsent] : []
-        case .employer, .analyst: []
-        }
-        let seesOthersNotes = PersonalFields.shows(.othersReferralNotes, to: user.role, through: through)
+        // Notes written by other organisations may be about the client: a provider sees them only while the client's
+        // details are shared with it, an employer never (PersonalFields).
+        let seesOthersNotes = PersonalFields.shows(.othersReferralNotes, to: user.role, through: row.person.relationships)
         let history = referral.history.map { change in
             let by = change.byUserID.flatMap { usersByID[$0] }
             var change = change

@@ -28,7 +28,7 @@ enum Disclosure {
         func visibility(_ referral: Referral) -> ReferredPerson.Visibility {
             if PersonalFields.shows(.nameAndContact, to: user.role, through: relationships(referral)) { return .shown }
             if user.role == .employer && !referral.clientAccepted { return .notAccepted }
-            return byConsent(consent[referral.clientID]) == .shown ? .noConsent : byConsent(consent[referral.clientID])
+            return consent[referral.clientID] == .withdrawn ? .consentWithdrawn : .noConsent
         }
         let visibilities = Dictionary(referrals.map { ($0.id, visibility($0)) }, uniquingKeysWith: { a, _ in a })
         let clients = Dictionary(
@@ -46,14 +46,15 @@ enum Disclosure {
         for referral in referrals {
             let client = clients[referral.clientID]
             let visible = visibilities[referral.id] ?? .noConsent
-            var reference = PersonalFields.shows(.reference, to: user.role, through: relationships(referral)) ? client?.reference ?? "" : ""
+            let through = relationships(referral)
+            var reference = PersonalFields.shows(.reference, to: user.role, through: through) ? client?.reference ?? "" : ""
             if user.role == .employer {
                 // Never the client's own reference: the vacancy's pseudonym, or nothing if the vacancy is gone.
                 reference = if case .vacancy(let vacancyID) = referral.target, let vacancy = vacancies[vacancyID] {
                     pseudonyms.candidate(referral.clientID, vacancy: vacancy)
                 } else { "" }
             }
-            var person = ReferredPerson(visibility: visible, reference: reference)
+            var person = ReferredPerson(visibility: visible, reference: reference, relationships: through)
             if visible == .shown, let client {
                 person.clientID = user.role == .employer ? nil : client.id
                 person.name = "\(client.givenName) \(client.familyName)"
@@ -63,14 +64,6 @@ enum Disclosure {
             people[referral.id] = person
         }
         return people
-    }
-
-    private static func byConsent(_ state: ConsentState?) -> ReferredPerson.Visibility {
-        switch state {
-        case .standing?: .shown
-        case .withdrawn?: .consentWithdrawn
-        case nil: .noConsent
-        }
     }
 
     /// For an employer: the clients, among `clientIDs`, whose details are released to it for `vacancyID`:

@@ -31,6 +31,8 @@ struct ReferredPerson: Sendable {
     var visibility: Visibility
     /// The client's reference; for an employer, the pseudonym for this vacancy.
     var reference: String
+    /// How the viewer stands to the client (`PersonalFields` decides what else of them it sees).
+    var relationships: Set<Relationship> = []
     /// Only when the viewer may see who the client is.
     var clientID: UUID?
     var name: String?
