@@ -79,6 +79,10 @@ final class TestApp: @unchecked Sendable {
         precondition(environment.database != .sqliteInMemory, "make(sqliteFile: true) for a database two instances can share")
         let second = try await Application.make(.testing)
         second.logger.logLevel = .warning
+        // Its own threads for blocking database calls, as a second process has. Sharing one pool of two would let
+        // each instance's SQLite connection spin (SQLiteNIO's busy handler retries at once, for ever) on both threads
+        // while the other instance's transaction, which holds the write lock, waits for a thread to finish.
+        second.threadPool = NIOThreadPool(numberOfThreads: System.coreCount)
         do {
             try await configure(second, environment: environment)
         } catch {
